@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { PROTO_FILES } from '#contracts';
+import {
+  grpcServerOptions,
+  HealthImplementation,
+  loadConfig,
+  openPostgres,
+  ordersConfigSchema,
+  runMain,
+  exitOnSignals,
+  setServing,
+} from '#platform';
+import { AppModule } from './app.module.js';
+
+const SERVICE = 'orders.v1.OrderService';
+
+runMain('orders', async () => {
+  const config = loadConfig(ordersConfigSchema);
+  const postgres = await openPostgres(config.DATABASE_URL, `${config.DATA_DIR}/pg`);
+  const app = await NestFactory.create(AppModule.register(config, postgres), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  const health = new HealthImplementation();
+  app.connectMicroservice(
+    grpcServerOptions({
+      port: config.GRPC_PORT,
+      packageName: 'orders.v1',
+      protoFile: PROTO_FILES.orders,
+      serviceName: SERVICE,
+      health,
+    }),
+    { inheritAppConfig: true },
+  );
+  await app.startAllMicroservices();
+  await app.listen(config.HTTP_PORT, '0.0.0.0');
+  setServing(health, SERVICE, true);
+  exitOnSignals(app, () => setServing(health, SERVICE, false));
+  app
+    .get(Logger)
+    .log(
+      `orders listening: HTTP ${config.HTTP_PORT}, gRPC ${config.GRPC_PORT}, store ${postgres.description}`,
+    );
+});

@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { PROTO_FILES } from '#contracts';
+import {
+  grpcServerOptions,
+  HealthImplementation,
+  loadConfig,
+  openMongo,
+  paymentsConfigSchema,
+  runMain,
+  exitOnSignals,
+  setServing,
+} from '#platform';
+import { AppModule } from './app.module.js';
+
+const SERVICE = 'payments.v1.PaymentService';
+
+runMain('payments', async () => {
+  const config = loadConfig(paymentsConfigSchema);
+  const mongo = await openMongo(config.MONGO_URL, `${config.DATA_DIR}/mongo`, 'payments');
+  const app = await NestFactory.create(AppModule.register(config, mongo), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  const health = new HealthImplementation();
+  app.connectMicroservice(
+    grpcServerOptions({
+      port: config.GRPC_PORT,
+      packageName: 'payments.v1',
+      protoFile: PROTO_FILES.payments,
+      serviceName: SERVICE,
+      health,
+    }),
+    { inheritAppConfig: true },
+  );
+  await app.startAllMicroservices();
+  await app.listen(config.HTTP_PORT, '0.0.0.0');
+  setServing(health, SERVICE, true);
+  exitOnSignals(app, () => setServing(health, SERVICE, false));
+  app
+    .get(Logger)
+    .log(
+      `payments listening: HTTP ${config.HTTP_PORT}, gRPC ${config.GRPC_PORT}, store ${mongo.description}`,
+    );
+});

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import {
+  common,
+  flag,
+  port,
+  positiveInt,
+  postgresUrl,
+  redisUrl,
+  requireInProduction,
+} from './fields.js';
+
+export const authConfigSchema = z
+  .object({
+    ...common,
+    HTTP_PORT: port(3001),
+    DATABASE_URL: postgresUrl.optional(),
+    REDIS_URL: redisUrl.optional(),
+    DATA_DIR: z.string().min(1).default('.data/auth'),
+    JWT_ISSUER: z.string().min(1).default('http://localhost:3001'),
+    JWT_AUDIENCE: z.string().min(1).default('saga-workspace'),
+    /** Private signing keys as a JSON array of JWKs (each with `kid`); the last one signs. */
+    JWT_PRIVATE_JWKS: z.string().min(1).optional(),
+    ACCESS_TOKEN_TTL_SECONDS: positiveInt(900),
+    ADMIN_USERNAME: z.string().min(3).max(64).optional(),
+    ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
+    LOGIN_LIMIT_PER_USERNAME: positiveInt(5),
+    LOGIN_LIMIT_PER_ADDRESS: positiveInt(20),
+    LOGIN_LIMIT_WINDOW_SECONDS: positiveInt(60),
+    TRUST_PROXY: flag,
+  })
+  .superRefine(requireInProduction(['DATABASE_URL', 'REDIS_URL', 'JWT_PRIVATE_JWKS']));
+
+export type AuthConfig = z.infer<typeof authConfigSchema>;

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/** Reusable environment fields; every app schema is built from these. */
+export const port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be an integer port')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535')
+    .default(fallback);
+
+export const nodeEnv = z
+  .enum(['development', 'production', 'test'], {
+    error: 'must be one of development, production, test',
+  })
+  .default('development');
+
+export const logLevel = z
+  .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+  })
+  .default('info');
+
+const urlWithProtocols = (protocols: string[], example: string) =>
+  z.string().refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return protocols.includes(url.protocol) && url.hostname.length > 0;
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL like ${example}` },
+  );
+
+export const postgresUrl = urlWithProtocols(
+  ['postgres:', 'postgresql:'],
+  'postgres://user:password@host:5432/database',
+);
+export const mongoUrl = urlWithProtocols(
+  ['mongodb:', 'mongodb+srv:'],
+  'mongodb://host:27017/database',
+);
+export const redisUrl = urlWithProtocols(['redis:', 'rediss:'], 'redis://host:6379');
+export const httpUrl = urlWithProtocols(['http:', 'https:'], 'http://host:3001/path');
+
+/** host:port as gRPC clients take it. */
+export const hostPort = z
+  .string()
+  .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'must be host:port, e.g. localhost:50052');
+
+export const positiveInt = (fallback: number) =>
+  z.coerce.number().int('must be an integer').positive('must be positive').default(fallback);
+
+/** "true"/"false"/"1"/"0" flags; anything else is refused rather than guessed. */
+export const flag = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+  .default('false')
+  .transform((value) => value === 'true' || value === '1');
+
+export const common = {
+  NODE_ENV: nodeEnv,
+  LOG_LEVEL: logLevel,
+};
+
+/** Adds an issue when a production deployment leaves a required variable unset. */
+export function requireInProduction<T extends { NODE_ENV: string }>(
+  names: (keyof T & string)[],
+): (config: T, ctx: z.RefinementCtx) => void {
+  return (config, ctx) => {
+    if (config.NODE_ENV !== 'production') return;
+    for (const name of names) {
+      if (config[name] === undefined || config[name] === '') {
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: 'is required when NODE_ENV=production',
+        });
+      }
+    }
+  };
+}

@@ -1,0 +1,48 @@
+import { Transport, type GrpcOptions } from '@nestjs/microservices';
+import { HealthImplementation } from 'grpc-health-check';
+import { GRPC_LOADER_OPTIONS, PROTO_ROOT } from '#contracts';
+
+export interface GrpcServerSpec {
+  port: number;
+  /** proto package, e.g. payments.v1 */
+  packageName: string;
+  /** path under proto/, e.g. payments/v1/payments.proto */
+  protoFile: string;
+  /** fully qualified service name for the health protocol, e.g. payments.v1.PaymentService */
+  serviceName: string;
+  health: HealthImplementation;
+}
+
+/**
+ * A Nest gRPC server that also answers the standard health checking protocol, so Kubernetes and
+ * grpc_health_probe can probe it. Readiness flips to SERVING once the app has started.
+ */
+export function grpcServerOptions(spec: GrpcServerSpec): GrpcOptions {
+  spec.health.setStatus('', 'NOT_SERVING');
+  spec.health.setStatus(spec.serviceName, 'NOT_SERVING');
+  return {
+    transport: Transport.GRPC,
+    options: {
+      url: `0.0.0.0:${spec.port}`,
+      package: spec.packageName,
+      protoPath: `${PROTO_ROOT}${spec.protoFile}`,
+      loader: GRPC_LOADER_OPTIONS,
+      maxReceiveMessageLength: 1024 * 1024,
+      onLoadPackageDefinition: (_definition, server) => {
+        spec.health.addToServer(server as Parameters<HealthImplementation['addToServer']>[0]);
+      },
+    },
+  };
+}
+
+export function setServing(
+  health: HealthImplementation,
+  serviceName: string,
+  serving: boolean,
+): void {
+  const status = serving ? 'SERVING' : 'NOT_SERVING';
+  health.setStatus('', status);
+  health.setStatus(serviceName, status);
+}
+
+export { HealthImplementation };

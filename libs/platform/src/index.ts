@@ -1,0 +1,20 @@
+export { ConfigError, loadConfig } from './config/load-config.js';
+export * as fields from './config/fields.js';
+export { authConfigSchema, type AuthConfig } from './config/auth.config.js';
+export { ordersConfigSchema, type OrdersConfig } from './config/orders.config.js';
+export { paymentsConfigSchema, type PaymentsConfig } from './config/payments.config.js';
+export { loggerModule } from './logging/logger.module.js';
+export { LIVE } from './health/liveness.js';
+export {
+  grpcServerOptions,
+  setServing,
+  HealthImplementation,
+  type GrpcServerSpec,
+} from './grpc/grpc-server.options.js';
+export { openPostgres, type PostgresEndpoint } from './stores/embedded-postgres.js';
+export { typeOrmOptions } from './stores/typeorm.options.js';
+export { closeOnShutdown } from './stores/close-on-shutdown.js';
+export { openMongo, type MongoEndpoint } from './stores/embedded-mongo.js';
+export { exitOnSignals } from './process/graceful-shutdown.js';
+export { runMain } from './process/run-main.js';
+export { freePort, waitForPort } from './process/free-port.js';

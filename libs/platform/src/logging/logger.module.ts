@@ -1,0 +1,33 @@
+import type { DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+
+const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
+
+/**
+ * JSON logs on stdout. OpenTelemetry's pino instrumentation adds trace_id/span_id to every line;
+ * credentials never reach a log line (headers and bodies that carry them are redacted).
+ */
+export function loggerModule(service: string, level: string): DynamicModule {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      level,
+      base: { service },
+      messageKey: 'msg',
+      timestamp: () => `,"time":"${new Date().toISOString()}"`,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.access_token',
+          '*.accessToken',
+        ],
+        censor: '[redacted]',
+      },
+      autoLogging: { ignore: (req) => QUIET_PATHS.has(req.url ?? '') },
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    },
+  });
+}

@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../config/load-config.js';
+import { freePort, waitForPort } from '../process/free-port.js';
+
+export interface MongoEndpoint {
+  url: string;
+  description: string;
+  close(): Promise<void>;
+}
+
+const REPO_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
+const FERRETDB_BIN = process.env.FERRETDB_BIN ?? `${REPO_ROOT}.tools/bin/ferretdb`;
+
+/**
+ * Uses MONGO_URL when given. Otherwise an embedded MongoDB-wire server: mongodb-memory-server's
+ * mongod where it can be downloaded, else the FerretDB binary that `npm run setup:tools` builds
+ * (machines without vendor downloads), else a ConfigError naming MONGO_URL.
+ */
+export async function openMongo(
+  url: string | undefined,
+  dataDir: string,
+  database: string,
+): Promise<MongoEndpoint> {
+  if (url) return { url, description: 'MongoDB (MONGO_URL)', close: async () => {} };
+  const failures: string[] = [];
+  try {
+    return await startMemoryServer(database);
+  } catch (error) {
+    failures.push(
+      `mongodb-memory-server: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  if (existsSync(FERRETDB_BIN)) return startFerret(dataDir, database);
+  failures.push(`FerretDB: no binary at ${FERRETDB_BIN} (build it with npm run setup:tools)`);
+  throw new ConfigError(
+    `MONGO_URL: unset and no embedded MongoDB-wire server could start; set MONGO_URL.\n  ${failures.join('\n  ')}`,
+  );
+}
+
+async function startMemoryServer(database: string): Promise<MongoEndpoint> {
+  const { MongoMemoryServer } = await import('mongodb-memory-server');
+  const server = await MongoMemoryServer.create();
+  return {
+    url: server.getUri(database),
+    description: 'embedded mongod (mongodb-memory-server)',
+    close: async () => {
+      await server.stop();
+    },
+  };
+}
+
+async function startFerret(dataDir: string, database: string): Promise<MongoEndpoint> {
+  await mkdir(dataDir, { recursive: true });
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    FERRETDB_BIN,
+    [
+      '--handler=sqlite',
+      `--sqlite-url=file:${dataDir}/`,
+      `--listen-addr=127.0.0.1:${port}`,
+      '--telemetry=disable',
+      '--debug-addr=-',
+      '--log-level=error',
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`FerretDB exited with code ${code} at start`))),
+  );
+  exited.catch(() => {}); // only the start-up race cares; a later exit is handled by close()
+  await Promise.race([waitForPort(port, 15_000), exited]);
+  return {
+    url: `mongodb://127.0.0.1:${port}/${database}`,
+    description: `embedded FerretDB on SQLite (${dataDir})`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '#platform';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+
+export interface AppProcess {
+  name: string;
+  httpPort: number;
+  grpcPort?: number;
+  /** Every line the process wrote, stdout and stderr. */
+  output: string[];
+  child: ChildProcess;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export interface StartOptions {
+  env?: Record<string, string>;
+  grpc?: boolean;
+  timeoutMs?: number;
+}
+
+/** Starts a built app (dist/) as a real process and waits until /health/ready answers 200. */
+export async function startApp(name: string, options: StartOptions = {}): Promise<AppProcess> {
+  const httpPort = await freePort();
+  const grpcPort = options.grpc ? await freePort() : undefined;
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    HTTP_PORT: String(httpPort),
+    ...(grpcPort ? { GRPC_PORT: String(grpcPort) } : {}),
+    ...options.env,
+  };
+  const child = spawn(
+    process.execPath,
+    [
+      '--enable-source-maps',
+      '--import',
+      './dist/libs/platform/src/telemetry/instrument.js',
+      `dist/apps/${name}/src/main.js`,
+    ],
+    { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const output: string[] = [];
+  const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean));
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const app: AppProcess = {
+    name,
+    httpPort,
+    grpcPort,
+    output,
+    child,
+    stop: (signal = 'SIGTERM') => stopProcess(child, signal),
+  };
+  await waitReady(app, options.timeoutMs ?? 30_000);
+  return app;
+}
+
+async function waitReady(app: AppProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (app.child.exitCode !== null) {
+      throw new Error(`${app.name} exited with ${app.child.exitCode}:\n${app.output.join('\n')}`);
+    }
+    const ok = await fetch(`http://127.0.0.1:${app.httpPort}/health/ready`).then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  app.child.kill('SIGKILL');
+  throw new Error(`${app.name} not ready after ${timeoutMs} ms:\n${app.output.join('\n')}`);
+}
+
+function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill(signal);
+  });
+}
+
+/** Runs a built app to completion (for start-up failures) and returns its exit code and output. */
+export function runAppToExit(
+  name: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [`dist/apps/${name}/src/main.js`], {
+      cwd: REPO_ROOT,
+      env: { ...(process.env as Record<string, string>), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}

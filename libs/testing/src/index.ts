@@ -1,0 +1,4 @@
+export { testPostgres } from './test-postgres.js';
+export { testMongo } from './test-mongo.js';
+export { startApp, runAppToExit, type AppProcess, type StartOptions } from './app-process.js';
+export { grpcHealthStatus } from './grpc-health.js';

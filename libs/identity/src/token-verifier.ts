@@ -1,0 +1,70 @@
+import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { ROLES, type Caller, type Role } from './caller.js';
+import { UnauthenticatedError } from './identity.errors.js';
+
+export interface VerifierOptions {
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
+  /** Least time between two JWKS fetches triggered by unknown `kid`s (default 1 s). */
+  refetchCooldownMs?: number;
+}
+
+/** Only asymmetric algorithms: an HS256 token "signed" with the public key must never pass. */
+const ALGORITHMS = ['ES256', 'RS256'];
+const MAX_TOKEN_LENGTH = 4096;
+
+/**
+ * Verifies access tokens against the auth service's JWKS. jose caches the key set and refetches
+ * it when a token names an unknown `kid` (key rotation), at most once per cooldown.
+ */
+export class TokenVerifier {
+  private readonly keys: JWTVerifyGetKey;
+
+  constructor(private readonly options: VerifierOptions) {
+    this.keys = createRemoteJWKSet(new URL(options.jwksUrl), {
+      cacheMaxAge: 10 * 60_000,
+      cooldownDuration: options.refetchCooldownMs ?? 1_000,
+      timeoutDuration: 2_000,
+    });
+  }
+
+  async verify(token: string): Promise<Caller> {
+    if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) {
+      throw new UnauthenticatedError('malformed access token');
+    }
+    try {
+      const { payload } = await jwtVerify(token, this.keys, {
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        algorithms: ALGORITHMS,
+        requiredClaims: ['sub', 'jti', 'exp', 'iat'],
+      });
+      const role = payload.role;
+      if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
+        throw new UnauthenticatedError('access token has no valid role');
+      }
+      return { subject: payload.sub!, role: role as Role, tokenId: payload.jti!, token };
+    } catch (error) {
+      throw toUnauthenticated(error);
+    }
+  }
+}
+
+function toUnauthenticated(error: unknown): UnauthenticatedError {
+  if (error instanceof UnauthenticatedError) return error;
+  if (error instanceof errors.JWTExpired) return new UnauthenticatedError('access token expired');
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    return new UnauthenticatedError(`access token claim "${error.claim}" is invalid`);
+  }
+  if (error instanceof errors.JWKSNoMatchingKey) {
+    return new UnauthenticatedError('access token signed with an unknown key');
+  }
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) {
+    return new UnauthenticatedError('signing keys unavailable; try again');
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed) {
+    return new UnauthenticatedError('access token algorithm not allowed');
+  }
+  return new UnauthenticatedError('invalid access token');
+}

@@ -14,13 +14,14 @@ start() {
   mkdir -p "$dir"; chmod 777 "$dir"
   local pg_port mongo_port redis_port
   pg_port=$(pick_port); mongo_port=$(pick_port); redis_port=$(pick_port)
-  as_pg "$PG_BIN/initdb" -D "$dir/pg" -U postgres --auth=trust -E UTF8 >"$dir/initdb.log" 2>&1
+  as_pg "$PG_BIN/initdb" -D "$dir/pg" -U postgres --auth=trust -E UTF8 >"$dir/initdb.log" 2>&1 \
+    || { cat "$dir/initdb.log" >&2; exit 1; }
   as_pg "$PG_BIN/pg_ctl" -D "$dir/pg" -l "$dir/pg.log" -w -t 30 \
     -o "-p $pg_port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off" start >&2
   "$PG_BIN/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc 'CREATE DATABASE ferretdb' >&2
   "$TOOLS/bin/ferretdb" --handler=postgresql \
     --postgresql-url="postgres://postgres@127.0.0.1:$pg_port/ferretdb" \
-    --listen-addr="127.0.0.1:$mongo_port" --telemetry=disable --debug-addr=- --log-level=warn \
+    --listen-addr="127.0.0.1:$mongo_port" --state-dir="$dir" --telemetry=disable --debug-addr=- --log-level=warn \
     >"$dir/ferretdb.log" 2>&1 &
   echo $! >"$dir/ferretdb.pid"
   redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \

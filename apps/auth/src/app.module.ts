@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import {
   closeOnShutdown,
   loggerModule,
+  MetricsModule,
   typeOrmOptions,
   type AuthConfig,
   type PostgresEndpoint,
@@ -19,6 +20,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         loggerModule('auth', config.LOG_LEVEL),
+        MetricsModule.forRoot('auth'),
         TypeOrmModule.forRoot(typeOrmOptions(postgres, [], migrations)),
         TerminusModule,
       ],

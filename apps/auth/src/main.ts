@@ -2,8 +2,16 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { authConfigSchema, exitOnSignals, loadConfig, openPostgres, runMain } from '#platform';
+import {
+  authConfigSchema,
+  DomainErrorFilter,
+  exitOnSignals,
+  loadConfig,
+  openPostgres,
+  runMain,
+} from '#platform';
 import { AppModule } from './app.module.js';
+import { AUTH_ERRORS } from './error-map.js';
 
 runMain('auth', async () => {
   const config = loadConfig(authConfigSchema);
@@ -13,6 +21,7 @@ runMain('auth', async () => {
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new DomainErrorFilter(AUTH_ERRORS));
   app.set('trust proxy', config.TRUST_PROXY);
   exitOnSignals(app);
   await app.listen(config.HTTP_PORT, '0.0.0.0');

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import {
   closeOnShutdown,
   loggerModule,
+  MetricsModule,
   typeOrmOptions,
   type OrdersConfig,
   type PostgresEndpoint,
@@ -19,6 +20,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         loggerModule('orders', config.LOG_LEVEL),
+        MetricsModule.forRoot('orders'),
         TypeOrmModule.forRoot(typeOrmOptions(postgres, [], migrations)),
         TerminusModule,
       ],

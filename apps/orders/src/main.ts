@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { PROTO_FILES } from '#contracts';
 import {
+  DomainErrorFilter,
   grpcServerOptions,
   HealthImplementation,
   loadConfig,
@@ -13,6 +14,7 @@ import {
   setServing,
 } from '#platform';
 import { AppModule } from './app.module.js';
+import { ORDERS_ERRORS } from './error-map.js';
 
 const SERVICE = 'orders.v1.OrderService';
 
@@ -21,6 +23,7 @@ runMain('orders', async () => {
   const postgres = await openPostgres(config.DATABASE_URL, `${config.DATA_DIR}/pg`);
   const app = await NestFactory.create(AppModule.register(config, postgres), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new DomainErrorFilter(ORDERS_ERRORS));
   const health = new HealthImplementation();
   app.connectMicroservice(
     grpcServerOptions({

@@ -1,7 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { TerminusModule } from '@nestjs/terminus';
-import { closeOnShutdown, loggerModule, type MongoEndpoint, type PaymentsConfig } from '#platform';
+import {
+  closeOnShutdown,
+  loggerModule,
+  MetricsModule,
+  type MongoEndpoint,
+  type PaymentsConfig,
+} from '#platform';
 import { PAYMENTS_CONFIG } from './config.tokens.js';
 import { HealthController } from './health/health.controller.js';
 
@@ -12,6 +18,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         loggerModule('payments', config.LOG_LEVEL),
+        MetricsModule.forRoot('payments'),
         MongooseModule.forRoot(mongo.url, { serverSelectionTimeoutMS: 5_000 }),
         TerminusModule,
       ],

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { PROTO_FILES } from '#contracts';
 import {
+  DomainErrorFilter,
   grpcServerOptions,
   HealthImplementation,
   loadConfig,
@@ -13,6 +14,7 @@ import {
   setServing,
 } from '#platform';
 import { AppModule } from './app.module.js';
+import { PAYMENTS_ERRORS } from './error-map.js';
 
 const SERVICE = 'payments.v1.PaymentService';
 
@@ -21,6 +23,7 @@ runMain('payments', async () => {
   const mongo = await openMongo(config.MONGO_URL, `${config.DATA_DIR}/mongo`, 'payments');
   const app = await NestFactory.create(AppModule.register(config, mongo), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new DomainErrorFilter(PAYMENTS_ERRORS));
   const health = new HealthImplementation();
   app.connectMicroservice(
     grpcServerOptions({

@@ -22,3 +22,5 @@ export { DomainError, InvalidArgumentError } from './errors/domain-error.js';
 export { parseInput } from './errors/parse-input.js';
 export { BASE_ERRORS, type ErrorMap, type TransportStatus } from './errors/error-map.js';
 export { DomainErrorFilter } from './errors/domain-error.filter.js';
+export { MetricsModule } from './metrics/metrics.module.js';
+export { MetricsRegistry } from './metrics/metrics.registry.js';

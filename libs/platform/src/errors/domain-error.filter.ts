@@ -46,15 +46,12 @@ export class DomainErrorFilter implements ExceptionFilter {
     }
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
-    response
-      .status(mapped.http)
-      .type('application/problem+json')
-      .json({
-        type: 'about:blank',
-        title: mapped.code,
-        status: mapped.http,
-        detail: mapped.message,
-      });
+    response.status(mapped.http).type('application/problem+json').json({
+      type: 'about:blank',
+      title: mapped.code,
+      status: mapped.http,
+      detail: mapped.message,
+    });
   }
 
   private classify(error: unknown): Mapped {

@@ -62,6 +62,7 @@ async function startFerret(dataDir: string, database: string): Promise<MongoEndp
       `--sqlite-url=file:${dataDir}/`,
       `--listen-addr=127.0.0.1:${port}`,
       '--telemetry=disable',
+      `--state-dir=${dataDir}`,
       '--debug-addr=-',
       '--log-level=error',
     ],

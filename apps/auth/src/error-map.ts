@@ -1,0 +1,4 @@
+import type { ErrorMap } from '#platform';
+
+/** The one table mapping this service's domain error codes to HTTP and gRPC statuses. */
+export const AUTH_ERRORS: ErrorMap = {};

@@ -10,7 +10,13 @@ import {
   type PostgresEndpoint,
 } from '#platform';
 import { ORDERS_CONFIG } from './config.tokens.js';
+import { IdentityModule } from '#identity';
 import { HealthController } from './health/health.controller.js';
+import { OrdersModule } from './orders/orders.module.js';
+import { OrderEntity } from './orders/persistence/order.entity.js';
+import { PaymentsClientModule } from './payments-client/payments-client.module.js';
+import { SagaInstanceEntity } from './saga/persistence/saga-instance.entity.js';
+import { SagaStepEntity } from './saga/persistence/saga-step.entity.js';
 import { migrations } from './persistence/migrations/index.js';
 
 @Module({})
@@ -21,7 +27,16 @@ export class AppModule {
       imports: [
         loggerModule('orders', config.LOG_LEVEL),
         MetricsModule.forRoot('orders'),
-        TypeOrmModule.forRoot(typeOrmOptions(postgres, [], migrations)),
+        TypeOrmModule.forRoot(
+          typeOrmOptions(postgres, [OrderEntity, SagaInstanceEntity, SagaStepEntity], migrations),
+        ),
+        IdentityModule.forRoot({
+          jwksUrl: config.AUTH_JWKS_URL,
+          issuer: config.JWT_ISSUER,
+          audience: config.JWT_AUDIENCE,
+        }),
+        PaymentsClientModule.register(config),
+        OrdersModule.register(config),
         TerminusModule,
       ],
       controllers: [HealthController],

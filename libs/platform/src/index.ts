@@ -24,3 +24,4 @@ export { BASE_ERRORS, type ErrorMap, type TransportStatus } from './errors/error
 export { DomainErrorFilter } from './errors/domain-error.filter.js';
 export { MetricsModule } from './metrics/metrics.module.js';
 export { MetricsRegistry } from './metrics/metrics.registry.js';
+export * as validation from './validation/money.js';

@@ -3,6 +3,7 @@ import {
   common,
   flag,
   hostPort,
+  httpUrl,
   port,
   positiveInt,
   postgresUrl,
@@ -19,13 +20,36 @@ export const ordersConfigSchema = z
     DATABASE_URL: postgresUrl.optional(),
     DATA_DIR: z.string().min(1).default('.data/orders'),
     PAYMENTS_GRPC_URL: hostPort.default('localhost:50052'),
+    /** Deadline of one call to payments; transient failures are retried within the saga step. */
     PAYMENTS_DEADLINE_MS: positiveInt(2_000),
+    PAYMENTS_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+    PAYMENTS_BREAKER_THRESHOLD: positiveInt(10),
+    PAYMENTS_BREAKER_HALF_OPEN_MS: positiveInt(5_000),
+    /** Where orders logs in as its service account for sagas resumed without a caller's token. */
+    AUTH_URL: httpUrl.default('http://localhost:3001'),
+    ORDERS_SERVICE_USERNAME: z.string().min(3).max(64).optional(),
+    ORDERS_SERVICE_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     SAGA_LEASE_MS: positiveInt(15_000),
-    SAGA_RECOVERY_INTERVAL_MS: positiveInt(2_000),
+    SAGA_RECOVERY_INTERVAL_MS: z.coerce.number().int().min(0).default(2_000),
     SAGA_MAX_COMPENSATION_ATTEMPTS: positiveInt(8),
-    /** Test-only: makes the confirm step fail for orders whose description contains FAIL_CONFIRM. */
+    SAGA_RETRY_INITIAL_MS: positiveInt(500),
+    SAGA_RETRY_MAX_MS: positiveInt(30_000),
+    /** How long CreateOrder/CancelOrder wait for their saga before answering with the current state. */
+    SAGA_RUN_BUDGET_MS: positiveInt(5_000),
+    /** Test-only fault switch: confirm fails for orders whose description has "[fail-confirm]". */
     SAGA_FAULTS_ENABLED: flag,
   })
-  .superRefine(requireInProduction(['DATABASE_URL']));
+  .superRefine(
+    requireInProduction(['DATABASE_URL', 'ORDERS_SERVICE_USERNAME', 'ORDERS_SERVICE_PASSWORD']),
+  )
+  .superRefine((config, ctx) => {
+    if (config.NODE_ENV === 'production' && config.SAGA_FAULTS_ENABLED) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SAGA_FAULTS_ENABLED'],
+        message: 'is a test-only switch and must be off when NODE_ENV=production',
+      });
+    }
+  });
 
 export type OrdersConfig = z.infer<typeof ordersConfigSchema>;

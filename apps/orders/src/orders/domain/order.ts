@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+
+export type OrderStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'CANCELLED';
+
+export interface Money {
+  currencyCode: string;
+  amountMinor: number;
+}
+
+export interface Order {
+  id: string;
+  customerId: string;
+  idempotencyKey: string;
+  requestFingerprint: string;
+  amount: Money;
+  description: string;
+  status: OrderStatus;
+  statusReason: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface OrderRequest {
+  amount: Money;
+  description: string;
+}
+
+/** Identifies a request body, so a reused idempotency key with another body is detected. */
+export function requestFingerprint(request: OrderRequest): string {
+  const canonical = JSON.stringify([
+    request.amount.currencyCode,
+    request.amount.amountMinor,
+    request.description,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+export interface Viewer {
+  subject: string;
+  isAdmin: boolean;
+}
+
+/** Customers see their own orders only; admins see all. */
+export function canView(order: Order, viewer: Viewer): boolean {
+  return viewer.isAdmin || order.customerId === viewer.subject;
+}
+
+export function isCancellable(order: Order): boolean {
+  return order.status === 'APPROVED';
+}

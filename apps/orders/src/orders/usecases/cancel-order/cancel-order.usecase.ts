@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Caller } from '#identity';
+import { CANCEL_ORDER_SAGA } from '../../../saga/cancel-order.saga.js';
+import { SagaOrchestrator } from '../../../saga/engine/saga-orchestrator.js';
+import { isCancellable, type Order } from '../../domain/order.js';
+import { OrderNotCancellableError } from '../../domain/order.errors.js';
+import { OrderRepository } from '../../persistence/order.repository.js';
+import { isUniqueViolation } from '../../persistence/unique-violation.js';
+import { GetOrderUseCase } from '../get-order/get-order.usecase.js';
+import { SAGA_RUN_BUDGET_MS } from '../run-budget.js';
+
+/**
+ * Starts the refund saga of an APPROVED order. Idempotent: one cancel saga per order (a unique
+ * constraint), so a repeated cancel returns the order as it stands.
+ */
+@Injectable()
+export class CancelOrderUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly getOrder: GetOrderUseCase,
+    private readonly orders: OrderRepository,
+    private readonly sagas: SagaOrchestrator,
+    @Inject(SAGA_RUN_BUDGET_MS) private readonly budgetMs: number,
+  ) {}
+
+  async execute(caller: Caller, orderId: string): Promise<Order> {
+    const order = await this.getOrder.execute(caller, orderId);
+    if (order.status === 'CANCELLED') return order;
+    if (!isCancellable(order)) throw new OrderNotCancellableError(order.id, order.status);
+    let sagaId: string;
+    try {
+      sagaId = await this.dataSource.transaction((manager) =>
+        this.sagas.begin(manager, CANCEL_ORDER_SAGA, order.id),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) return order; // a cancel is already under way
+      throw error;
+    }
+    await this.sagas.runWithin(sagaId, this.budgetMs, caller.token);
+    return (await this.orders.findById(order.id)) ?? order;
+  }
+}

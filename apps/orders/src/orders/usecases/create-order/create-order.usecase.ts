@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { SagaOrchestrator } from '../../../saga/engine/saga-orchestrator.js';
+import { CREATE_ORDER_SAGA } from '../../../saga/create-order.saga.js';
+import { requestFingerprint, type Order } from '../../domain/order.js';
+import { IdempotencyKeyReusedError } from '../../domain/order.errors.js';
+import { OrderRepository } from '../../persistence/order.repository.js';
+import { isUniqueViolation } from '../../persistence/unique-violation.js';
+import { SAGA_RUN_BUDGET_MS } from '../run-budget.js';
+import type { CreateOrderCommand } from './create-order.command.js';
+
+/**
+ * Writes the order PENDING and its saga in one transaction, then runs the saga. The same
+ * idempotency key returns the same order (never a second order or charge); reused with another
+ * body it is refused.
+ */
+@Injectable()
+export class CreateOrderUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orders: OrderRepository,
+    private readonly sagas: SagaOrchestrator,
+    @Inject(SAGA_RUN_BUDGET_MS) private readonly budgetMs: number,
+  ) {}
+
+  async execute(command: CreateOrderCommand): Promise<Order> {
+    const fingerprint = requestFingerprint(command);
+    const customerId = command.caller.subject;
+    const existing = await this.orders.findByIdempotencyKey(customerId, command.idempotencyKey);
+    if (existing) return replay(existing, fingerprint);
+    const now = new Date();
+    const order: Order = {
+      id: randomUUID(),
+      customerId,
+      idempotencyKey: command.idempotencyKey,
+      requestFingerprint: fingerprint,
+      amount: command.amount,
+      description: command.description,
+      status: 'PENDING',
+      statusReason: '',
+      createdAt: now,
+      updatedAt: now,
+    };
+    let sagaId: string;
+    try {
+      sagaId = await this.dataSource.transaction(async (manager) => {
+        await this.orders.insert(manager, order);
+        return this.sagas.begin(manager, CREATE_ORDER_SAGA, order.id);
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await this.orders.findByIdempotencyKey(customerId, command.idempotencyKey);
+      if (!winner) throw error;
+      return replay(winner, fingerprint);
+    }
+    await this.sagas.runWithin(sagaId, this.budgetMs, command.caller.token);
+    return (await this.orders.findById(order.id)) ?? order;
+  }
+}
+
+function replay(existing: Order, fingerprint: string): Order {
+  if (existing.requestFingerprint !== fingerprint) {
+    throw new IdempotencyKeyReusedError(existing.idempotencyKey);
+  }
+  return existing;
+}

@@ -1,0 +1,59 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ClientsModule, Transport } from '@nestjs/microservices';
+import { GRPC_LOADER_OPTIONS, PROTO_FILES, PROTO_ROOT } from '#contracts';
+import type { OrdersConfig } from '#platform';
+import {
+  PAYMENTS_CALL_SETTINGS,
+  PAYMENTS_GRPC,
+  PaymentsGrpcAdapter,
+} from './payments.grpc.adapter.js';
+import { PAYMENTS_PORT } from './payments.port.js';
+import { SERVICE_ACCOUNT, ServiceCredentials } from './service-credentials.js';
+
+/** The port to payments (PAYMENTS_PORT) and its gRPC adapter. */
+@Module({})
+export class PaymentsClientModule {
+  static register(config: OrdersConfig): DynamicModule {
+    return {
+      module: PaymentsClientModule,
+      global: true,
+      imports: [
+        ClientsModule.register([
+          {
+            name: PAYMENTS_GRPC,
+            transport: Transport.GRPC,
+            options: {
+              url: config.PAYMENTS_GRPC_URL,
+              package: 'payments.v1',
+              protoPath: `${PROTO_ROOT}${PROTO_FILES.payments}`,
+              loader: GRPC_LOADER_OPTIONS,
+            },
+          },
+        ]),
+      ],
+      providers: [
+        {
+          provide: PAYMENTS_CALL_SETTINGS,
+          useValue: {
+            deadlineMs: config.PAYMENTS_DEADLINE_MS,
+            retries: config.PAYMENTS_RETRIES,
+            breakerThreshold: config.PAYMENTS_BREAKER_THRESHOLD,
+            breakerHalfOpenMs: config.PAYMENTS_BREAKER_HALF_OPEN_MS,
+          },
+        },
+        {
+          provide: SERVICE_ACCOUNT,
+          useValue: {
+            authUrl: config.AUTH_URL,
+            username: config.ORDERS_SERVICE_USERNAME,
+            password: config.ORDERS_SERVICE_PASSWORD,
+          },
+        },
+        ServiceCredentials,
+        PaymentsGrpcAdapter,
+        { provide: PAYMENTS_PORT, useExisting: PaymentsGrpcAdapter },
+      ],
+      exports: [PAYMENTS_PORT],
+    };
+  }
+}

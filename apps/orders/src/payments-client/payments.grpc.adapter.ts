@@ -1,0 +1,123 @@
+import { Metadata, status, type CallOptions } from '@grpc/grpc-js';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { ClientGrpc } from '@nestjs/microservices';
+import { BrokenCircuitError, type IPolicy } from 'cockatiel';
+import { firstValueFrom, type Observable } from 'rxjs';
+import { paymentsV1 } from '#contracts';
+import {
+  PaymentFailedError,
+  PaymentOutcomeUnknownError,
+  type ChargeRequest,
+  type ChargeResult,
+  type PaymentsPort,
+  type RefundResult,
+} from './payments.port.js';
+import { grpcCode, paymentsPolicy, type ResilienceSettings } from './payments-resilience.js';
+import { ServiceCredentials } from './service-credentials.js';
+
+export const PAYMENTS_GRPC = Symbol('PAYMENTS_GRPC');
+export const PAYMENTS_CALL_SETTINGS = Symbol('PAYMENTS_CALL_SETTINGS');
+
+export interface PaymentsCallSettings extends ResilienceSettings {
+  deadlineMs: number;
+}
+
+// The generated client omits grpc-js's third argument; Nest passes it through to the call.
+type Unary<Req, Res> = (request: Req, metadata: Metadata, options: CallOptions) => Observable<Res>;
+interface PaymentsClient {
+  processPayment: Unary<paymentsV1.ProcessPaymentRequest, paymentsV1.ProcessPaymentResponse>;
+  refundPayment: Unary<paymentsV1.RefundPaymentRequest, paymentsV1.RefundPaymentResponse>;
+}
+
+const { PaymentStatus } = paymentsV1;
+
+/** PaymentsPort over gRPC: deadline per attempt, retries and a circuit breaker (cockatiel). */
+@Injectable()
+export class PaymentsGrpcAdapter implements PaymentsPort, OnModuleInit {
+  private client!: PaymentsClient;
+  private readonly policy: IPolicy;
+
+  constructor(
+    @Inject(PAYMENTS_GRPC) private readonly grpc: ClientGrpc,
+    @Inject(PAYMENTS_CALL_SETTINGS) private readonly settings: PaymentsCallSettings,
+    private readonly serviceCredentials: ServiceCredentials,
+  ) {
+    this.policy = paymentsPolicy(settings);
+  }
+
+  onModuleInit(): void {
+    const service = this.grpc.getService<paymentsV1.PaymentServiceClient>(
+      paymentsV1.PAYMENT_SERVICE_NAME,
+    );
+    this.client = service as unknown as PaymentsClient;
+  }
+
+  async charge(request: ChargeRequest, credentials?: string): Promise<ChargeResult> {
+    const metadata = await this.metadata(credentials);
+    const { payment } = await this.call(() =>
+      this.client.processPayment(request, metadata, this.options()),
+    );
+    if (payment?.status === PaymentStatus.PAYMENT_STATUS_CAPTURED) return { status: 'captured' };
+    if (payment?.status === PaymentStatus.PAYMENT_STATUS_DECLINED) {
+      return { status: 'declined', reason: payment.reason || 'declined' };
+    }
+    throw new PaymentFailedError(
+      `unexpected payment status ${payment?.status} for ${request.orderId}`,
+    );
+  }
+
+  async refund(orderId: string, reason: string, credentials?: string): Promise<RefundResult> {
+    const metadata = await this.metadata(credentials);
+    const { payment } = await this.call(() =>
+      this.client.refundPayment({ orderId, reason }, metadata, this.options()),
+    );
+    switch (payment?.status) {
+      case PaymentStatus.PAYMENT_STATUS_REFUNDED:
+        return { status: 'refunded' };
+      case PaymentStatus.PAYMENT_STATUS_VOIDED:
+        return { status: 'voided' };
+      case PaymentStatus.PAYMENT_STATUS_DECLINED:
+        return { status: 'declined' };
+      default:
+        throw new PaymentFailedError(`unexpected refund status ${payment?.status} for ${orderId}`);
+    }
+  }
+
+  private async call<T>(send: () => Observable<T>): Promise<T> {
+    try {
+      return await this.policy.execute(() => firstValueFrom(send()));
+    } catch (error) {
+      throw classify(error);
+    }
+  }
+
+  private options(): CallOptions {
+    return { deadline: Date.now() + this.settings.deadlineMs };
+  }
+
+  private async metadata(credentials?: string): Promise<Metadata> {
+    const metadata = new Metadata();
+    const token = credentials ?? (await this.serviceCredentials.token());
+    if (token) metadata.set('authorization', `Bearer ${token}`);
+    return metadata;
+  }
+}
+
+/** Whether payments may have acted decides between "unknown" (compensate) and "failed". */
+function classify(error: unknown): Error {
+  if (error instanceof BrokenCircuitError) {
+    return new PaymentFailedError('payments circuit open: not called');
+  }
+  const code = grpcCode(error);
+  const message = error instanceof Error ? error.message : String(error);
+  const surelyNotDone = [
+    status.INVALID_ARGUMENT,
+    status.FAILED_PRECONDITION,
+    status.UNAUTHENTICATED,
+    status.PERMISSION_DENIED,
+    status.NOT_FOUND,
+    status.ALREADY_EXISTS,
+  ];
+  if (code !== undefined && surelyNotDone.includes(code)) return new PaymentFailedError(message);
+  return new PaymentOutcomeUnknownError(message);
+}

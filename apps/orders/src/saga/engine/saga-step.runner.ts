@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { SpanStatusCode, trace } from '@opentelemetry/api';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { SagaInstanceEntity } from '../persistence/saga-instance.entity.js';
+import {
+  StepOutcomeUnknownError,
+  type SagaDefinition,
+  type StepContext,
+  type StepResult,
+} from './saga-definition.js';
+import { pendingAction } from './saga-transitions.js';
+import type { StepAction, StepOutcome } from './saga-state.js';
+import { stateOf } from './saga-state.mapper.js';
+
+export interface StepRun {
+  index: number;
+  action: StepAction;
+  outcome: StepOutcome;
+  error: string;
+  startedAt: Date;
+  finishedAt: Date;
+  traceId: string;
+  /** A local step's work, done inside the transaction that records its transition. */
+  local?: (manager: EntityManager) => Promise<StepResult>;
+}
+
+const tracer = trace.getTracer('orders-saga');
+
+/** Performs a saga's pending action (a step or its compensation) and reports how it went. */
+@Injectable()
+export class SagaStepRunner {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async run(
+    definition: SagaDefinition,
+    saga: SagaInstanceEntity,
+    credentials?: string,
+  ): Promise<StepRun | undefined> {
+    const state = stateOf(definition, saga);
+    const action = pendingAction(state);
+    if (!action) return undefined;
+    const step = definition.steps[state.stepIndex]!;
+    const ctx: StepContext = {
+      sagaId: saga.id,
+      orderId: saga.orderId,
+      attempt: saga.attempts + 1,
+      credentials,
+      manager: this.dataSource.manager,
+    };
+    const startedAt = new Date();
+    const base = { index: state.stepIndex, action, error: '', startedAt, traceId: '' };
+    if (action === 'execute' && step.local) {
+      const local = (manager: EntityManager) => step.execute({ ...ctx, manager });
+      return { ...base, outcome: 'succeeded', finishedAt: startedAt, local };
+    }
+    const attributes = {
+      'saga.id': saga.id,
+      'saga.type': saga.type,
+      'saga.step': step.name,
+      'order.id': saga.orderId,
+    };
+    return tracer.startActiveSpan(
+      `saga ${action} ${step.name}`,
+      { attributes },
+      async (span): Promise<StepRun> => {
+        const traceId = span.spanContext().traceId;
+        try {
+          if (action === 'compensate') {
+            await step.compensate!(ctx);
+            return { ...base, traceId, outcome: 'succeeded', finishedAt: new Date() };
+          }
+          const result = await step.execute(ctx);
+          const error = result.outcome === 'rejected' ? result.reason : '';
+          return { ...base, traceId, outcome: result.outcome, error, finishedAt: new Date() };
+        } catch (error) {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: String(error) });
+          const outcome: StepOutcome =
+            error instanceof StepOutcomeUnknownError ? 'unknown' : 'failed';
+          const message = error instanceof Error ? error.message : String(error);
+          return { ...base, traceId, outcome, error: message, finishedAt: new Date() };
+        } finally {
+          span.end();
+        }
+      },
+    );
+  }
+}

@@ -1,0 +1,37 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { StepAction } from '../engine/saga-state.js';
+
+/** One row of a saga's timeline: a step's action and how it went. */
+@Entity('saga_steps')
+export class SagaStepEntity {
+  @PrimaryColumn({ name: 'saga_id', type: 'uuid' })
+  sagaId!: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  seq!: number;
+
+  @Column({ type: 'varchar', length: 32 })
+  step!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  action!: StepAction;
+
+  /** succeeded | failed | retrying | unknown */
+  @Column({ type: 'varchar', length: 16 })
+  outcome!: string;
+
+  @Column({ type: 'integer' })
+  attempt!: number;
+
+  @Column({ type: 'varchar', length: 2000 })
+  error!: string;
+
+  @Column({ name: 'started_at', type: 'timestamptz' })
+  startedAt!: Date;
+
+  @Column({ name: 'finished_at', type: 'timestamptz' })
+  finishedAt!: Date;
+
+  @Column({ name: 'trace_id', type: 'varchar', length: 32 })
+  traceId!: string;
+}

@@ -1,0 +1,21 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+export const SAGA_FAULTS_ENABLED = Symbol('SAGA_FAULTS_ENABLED');
+
+/** Orders whose description contains this fail their confirm step while faults are enabled. */
+export const FAIL_CONFIRM_MARKER = '[fail-confirm]';
+
+/**
+ * Test-only fault switch (SAGA_FAULTS_ENABLED=true; off by default and refused in production):
+ * lets end-to-end tests and the demo force the compensation path without touching the engine.
+ */
+@Injectable()
+export class SagaFaults {
+  constructor(@Inject(SAGA_FAULTS_ENABLED) private readonly enabled: boolean) {}
+
+  beforeConfirm(description: string): void {
+    if (this.enabled && description.includes(FAIL_CONFIRM_MARKER)) {
+      throw new Error(`confirm failed: test fault switch (${FAIL_CONFIRM_MARKER})`);
+    }
+  }
+}

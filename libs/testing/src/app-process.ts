@@ -22,8 +22,8 @@ export interface StartOptions {
 
 /** Starts a built app (dist/) as a real process and waits until /health/ready answers 200. */
 export async function startApp(name: string, options: StartOptions = {}): Promise<AppProcess> {
-  const httpPort = await freePort();
-  const grpcPort = options.grpc ? await freePort() : undefined;
+  const httpPort = Number(options.env?.HTTP_PORT ?? (await freePort()));
+  const grpcPort = options.grpc ? Number(options.env?.GRPC_PORT ?? (await freePort())) : undefined;
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     NODE_ENV: 'test',

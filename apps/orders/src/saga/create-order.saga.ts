@@ -66,7 +66,7 @@ export class CreateOrderSaga implements SagaDefinition {
 
   private async confirm(ctx: StepContext) {
     const order = await this.orderOf(ctx);
-    this.faults.beforeConfirm(order.description);
+    await this.faults.beforeConfirm(order.description);
     const moved = await this.orders.transition(ctx.manager, order.id, ['PENDING'], 'APPROVED');
     if (!moved) throw new Error(`order ${order.id} is no longer PENDING`);
     return { outcome: 'succeeded' as const };

@@ -4,6 +4,9 @@ export const SAGA_FAULTS_ENABLED = Symbol('SAGA_FAULTS_ENABLED');
 
 /** Orders whose description contains this fail their confirm step while faults are enabled. */
 export const FAIL_CONFIRM_MARKER = '[fail-confirm]';
+/** …and these wait this long inside confirm, so a test can kill orders mid-saga. */
+export const SLOW_CONFIRM_MARKER = '[slow-confirm]';
+export const SLOW_CONFIRM_MS = 3_000;
 
 /**
  * Test-only fault switch (SAGA_FAULTS_ENABLED=true; off by default and refused in production):
@@ -13,8 +16,12 @@ export const FAIL_CONFIRM_MARKER = '[fail-confirm]';
 export class SagaFaults {
   constructor(@Inject(SAGA_FAULTS_ENABLED) private readonly enabled: boolean) {}
 
-  beforeConfirm(description: string): void {
-    if (this.enabled && description.includes(FAIL_CONFIRM_MARKER)) {
+  async beforeConfirm(description: string): Promise<void> {
+    if (!this.enabled) return;
+    if (description.includes(SLOW_CONFIRM_MARKER)) {
+      await new Promise((resolve) => setTimeout(resolve, SLOW_CONFIRM_MS));
+    }
+    if (description.includes(FAIL_CONFIRM_MARKER)) {
       throw new Error(`confirm failed: test fault switch (${FAIL_CONFIRM_MARKER})`);
     }
   }

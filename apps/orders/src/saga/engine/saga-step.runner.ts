@@ -14,6 +14,8 @@ import type { StepAction, StepOutcome } from './saga-state.js';
 import { stateOf } from './saga-state.mapper.js';
 
 export interface StepRun {
+  /** The saga version the step ran against: a transition applies only to that version. */
+  version: number;
   index: number;
   action: StepAction;
   outcome: StepOutcome;
@@ -49,7 +51,14 @@ export class SagaStepRunner {
       manager: this.dataSource.manager,
     };
     const startedAt = new Date();
-    const base = { index: state.stepIndex, action, error: '', startedAt, traceId: '' };
+    const base = {
+      version: saga.version,
+      index: state.stepIndex,
+      action,
+      error: '',
+      startedAt,
+      traceId: '',
+    };
     if (action === 'execute' && step.local) {
       const local = (manager: EntityManager) => step.execute({ ...ctx, manager });
       return { ...base, outcome: 'succeeded', finishedAt: startedAt, local };

@@ -39,6 +39,8 @@ export class SagaTransition {
   ): Promise<Applied> {
     const saga = await this.store.lockOwned(manager, sagaId, owner);
     if (!saga) return { continue: false }; // the lease expired and another engine took over
+    // Someone else (a recovery pass after a lease expiry) already moved this saga on: re-read.
+    if (saga.version !== run.version) return { continue: true };
     let { outcome, error } = run;
     if (run.local) {
       const result = await run.local(manager);

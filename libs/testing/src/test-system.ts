@@ -1,0 +1,92 @@
+import type { MongoEndpoint, PostgresEndpoint } from '#platform';
+import { startApp, type AppProcess } from './app-process.js';
+import { testMongo } from './test-mongo.js';
+import { testPostgres } from './test-postgres.js';
+
+export const ADMIN = { username: 'admin', password: 'admin-password-for-tests' };
+const ISSUER = 'http://auth.test-system';
+const AUDIENCE = 'saga-workspace';
+
+export interface TestSystem {
+  auth: AppProcess;
+  payments: AppProcess;
+  orders: AppProcess;
+  ordersDb: PostgresEndpoint;
+  paymentsDb: MongoEndpoint;
+  /** Restarts orders on the same database (after a crash), with the same environment. */
+  restartOrders(): Promise<AppProcess>;
+  stop(): Promise<void>;
+}
+
+/**
+ * auth, payments and orders as real processes on fresh real stores, wired as in production:
+ * JWKS from auth, orders → payments over gRPC, orders' service account = the seeded admin.
+ */
+export async function startTestSystem(ordersEnv: Record<string, string> = {}): Promise<TestSystem> {
+  const [authDb, ordersDb, paymentsDb] = await Promise.all([
+    testPostgres(),
+    testPostgres(),
+    testMongo(),
+  ]);
+  const identity = { JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE };
+  const auth = await startApp('auth', {
+    env: {
+      ...identity,
+      DATABASE_URL: authDb.url,
+      ADMIN_USERNAME: ADMIN.username,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOGIN_LIMIT_PER_USERNAME: '1000',
+      LOGIN_LIMIT_PER_ADDRESS: '1000',
+    },
+  });
+  const authUrl = `http://127.0.0.1:${auth.httpPort}`;
+  const verify = { ...identity, AUTH_JWKS_URL: `${authUrl}/.well-known/jwks.json` };
+  const payments = await startApp('payments', {
+    grpc: true,
+    env: { ...verify, MONGO_URL: paymentsDb.url },
+  });
+  const env = {
+    ...verify,
+    DATABASE_URL: ordersDb.url,
+    AUTH_URL: authUrl,
+    PAYMENTS_GRPC_URL: `127.0.0.1:${payments.grpcPort}`,
+    ORDERS_SERVICE_USERNAME: ADMIN.username,
+    ORDERS_SERVICE_PASSWORD: ADMIN.password,
+    ...ordersEnv,
+  };
+  const system: TestSystem = {
+    auth,
+    payments,
+    orders: await startApp('orders', { grpc: true, env }),
+    ordersDb,
+    paymentsDb,
+    restartOrders: async () => {
+      const { httpPort, grpcPort } = system.orders;
+      system.orders = await startApp('orders', {
+        grpc: true,
+        env: { ...env, HTTP_PORT: String(httpPort), GRPC_PORT: String(grpcPort) },
+      });
+      return system.orders;
+    },
+    stop: async () => {
+      await Promise.all([system.orders.stop(), payments.stop(), auth.stop()]);
+      await Promise.all([authDb.close(), ordersDb.close(), paymentsDb.close()]);
+    },
+  };
+  return system;
+}
+
+/** Registers a customer (if new) and logs in; returns the access token. */
+export async function login(authPort: number, username: string, password: string): Promise<string> {
+  const base = `http://127.0.0.1:${authPort}/v1/auth`;
+  const body = JSON.stringify({ username, password });
+  const headers = { 'content-type': 'application/json' };
+  const registered = await fetch(`${base}/register`, { method: 'POST', headers, body });
+  if (!registered.ok && registered.status !== 409) {
+    throw new Error(`register ${username}: HTTP ${registered.status} ${await registered.text()}`);
+  }
+  const response = await fetch(`${base}/login`, { method: 'POST', headers, body });
+  if (!response.ok)
+    throw new Error(`login ${username}: HTTP ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { access_token: string }).access_token;
+}

@@ -6,3 +6,4 @@ export { testIdentity, TEST_AUDIENCE, TEST_ISSUER, type TestIdentity } from './t
 export { grpcClient, type PromiseClient } from './grpc-client.js';
 export { ADMIN, login, startTestSystem, type TestSystem } from './test-system.js';
 export { checkSagaInvariants, type Violation } from './saga-invariants.js';
+export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver.js';

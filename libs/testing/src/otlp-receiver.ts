@@ -92,6 +92,9 @@ function collect(payload: OtlpExport, into: ReceivedSpan[]): void {
 
 function attributes(list: OtlpAttribute[] = []): Record<string, unknown> {
   return Object.fromEntries(
-    list.map(({ key, value }) => [key, value.stringValue ?? value.intValue ?? value.boolValue ?? value.doubleValue]),
+    list.map(({ key, value }) => [
+      key,
+      value.stringValue ?? value.intValue ?? value.boolValue ?? value.doubleValue,
+    ]),
   );
 }

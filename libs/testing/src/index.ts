@@ -3,3 +3,4 @@ export { testMongo } from './test-mongo.js';
 export { startApp, runAppToExit, type AppProcess, type StartOptions } from './app-process.js';
 export { grpcHealthStatus } from './grpc-health.js';
 export { testIdentity, TEST_AUDIENCE, TEST_ISSUER, type TestIdentity } from './test-identity.js';
+export { bearer, paymentsClient, type PaymentsTestClient } from './payments-client.js';

@@ -57,7 +57,8 @@ export const statusResponse = (
 ): JsonBody => withMatchers({ code, message }, { message: matcher });
 
 /** Payments puts a stable reason code first in a decline reason or a refusal's message. */
-export const startsWithCode = (code: string) => (example: string) => regex(`^${code}: `, example);
+export const startsWithCode = (code: string) => (example: string) =>
+  regex(`^${code}: .+$`, example);
 
 export const DECLINE_REASON = 'AMOUNT_OVER_LIMIT: 1500.00 EUR is at or above the limit 1000.00 EUR';
 

@@ -15,7 +15,8 @@ type Source = Pick<
 
 /**
  * Where a verification reads its pacts: the local file the consumer tests wrote, or the Pact
- * Broker when PACT_BROKER_BASE_URL is set (CI with broker credentials; see docs/contracts.md).
+ * Broker when PACT_BROKER_BASE_URL and PACT_BROKER_TOKEN are set (CI with broker credentials, as
+ * scripts/pact/broker.sh decides; see docs/contracts.md).
  * Results go back to the broker only when PACT_PUBLISH_VERIFICATION_RESULTS=true.
  */
 export function pactSource(
@@ -24,7 +25,7 @@ export function pactSource(
   env: NodeJS.ProcessEnv = process.env,
 ): Source {
   const broker = env.PACT_BROKER_BASE_URL;
-  if (!broker) return { pactUrls: [requirePactFile(consumer, provider)] };
+  if (!broker || !env.PACT_BROKER_TOKEN) return { pactUrls: [requirePactFile(consumer, provider)] };
   const publish = env.PACT_PUBLISH_VERIFICATION_RESULTS === 'true';
   const version = env.PACT_PROVIDER_VERSION;
   if (publish && !version) {

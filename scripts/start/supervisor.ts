@@ -93,7 +93,7 @@ export class Supervisor {
         httpPort: service.plan.httpPort,
         grpcPort: service.plan.grpcPort,
         store: service.reportedStore?.startsWith('embedded')
-          ? service.reportedStore
+          ? service.reportedStore.replaceAll(this.options.repoRoot, '')
           : service.plan.store,
         logFile: this.shown(service.plan.logFile),
       })),

@@ -24,6 +24,7 @@ const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 export class Supervisor {
   private readonly services: ServiceProcess[] = [];
   private stopping: Promise<number> | undefined;
+  private ready = false;
   private readonly done = Promise.withResolvers<number>();
 
   constructor(
@@ -41,7 +42,8 @@ export class Supervisor {
       const [first, ...rest] = this.plans;
       await this.startAll([first!]);
       await this.startAll(rest);
-      this.printTable();
+      this.ready = !this.stopping;
+      if (this.ready) this.printTable();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       void this.shutdown(1, message);
@@ -65,7 +67,8 @@ export class Supervisor {
     this.services.push(service);
     void service.exited.then(({ code, signal }) => {
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-      void this.shutdown(1, `${plan.name} ${how} unexpectedly; see ${this.shown(plan.logFile)}`);
+      const when = this.ready ? 'unexpectedly' : 'before it was ready';
+      void this.shutdown(1, `${plan.name} ${how} ${when}; see ${this.shown(plan.logFile)}`);
     });
     return service;
   }

@@ -115,6 +115,24 @@ describe('npm start launcher', () => {
       for (const name of SERVICES)
         assert.equal(groupAlive(pids[name]!), false, `${name} still running`);
     });
+
+    it('stops what it started when a service cannot start, and exits non-zero', async () => {
+      const launcher = startLauncher({
+        ...(await freePorts()),
+        SAGA_DATA_DIR: join(dataDir, 'bad-config'),
+        DATABASE_URL: undefined,
+        AUTH_DATABASE_URL: authDb.url,
+        ORDERS_DATABASE_URL: ordersDb.url,
+        MONGO_URL: 'mysql://db/payments',
+      });
+      const { code } = await launcher.exit();
+      assert.equal(code, 1);
+      const output = launcher.output();
+      assert.match(output, /^\[payments\] .*MONGO_URL: must be a URL/m);
+      assert.match(output, /payments exited with code 1 before it was ready/);
+      assert.match(output, /stopped auth, orders$/m);
+      assert.doesNotMatch(output, /all services are ready/);
+    });
   });
 
   describe('with a port already taken', () => {

@@ -90,7 +90,7 @@ describe('NGINX gateway, HTTP, in front of the real auth and orders', () => {
   });
 
   it('keeps /metrics private', async () => {
-    for (const path of ['/auth/metrics', '/orders/metrics']) {
+    for (const path of ['/auth/metrics', '/orders/metrics', '/auth/METRICS', '/orders/metrics/']) {
       assert.equal((await fetch(`${gateway.url}${path}`)).status, 404, path);
       const record = await gateway.waitForAccess((r) => r.uri === path);
       assert.equal(record.upstream, '', `${path} reached an upstream`);
@@ -147,10 +147,12 @@ describe('NGINX gateway, HTTP, in front of the real auth and orders', () => {
     const limited = await startGateway(upstreams);
     try {
       // All at once, well past the burst, so a slow machine cannot refill the bucket in between.
-      // Distinct usernames keep auth's own per-username limit out of the picture.
+      // Distinct usernames keep auth's own per-username limit out of the picture; every spelling
+      // auth's router accepts for the login route counts.
+      const spellings = ['/auth/v1/auth/login', '/auth/v1/auth/LOGIN', '/auth/v1/auth/login/'];
       const responses = await Promise.all(
-        Array.from({ length: 25 }, (_, i) =>
-          fetch(`${limited.url}/auth/v1/auth/login`, {
+        Array.from({ length: 30 }, (_, i) =>
+          fetch(`${limited.url}${spellings[i % spellings.length]}`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({ username: `user-${i}`, password: 'wrong-password' }),
@@ -165,7 +167,14 @@ describe('NGINX gateway, HTTP, in front of the real auth and orders', () => {
       );
       await limited.waitForAccess(() => limited.accessLog().length >= responses.length);
       const limitedHere = limited.accessLog().filter((r) => r.status === 429 && r.upstream === '');
-      assert.ok(limitedHere.length > 0, `the gateway limited nothing: ${statuses}`);
+      for (const spelling of spellings) {
+        assert.ok(
+          limitedHere.some((r) => r.uri === spelling),
+          `${spelling} was never limited: ${statuses}`,
+        );
+      }
+      // What got through reached auth's own login route, prefix stripped.
+      assert.ok(await appLogLine(auth, '"url":"/v1/auth/login"'), 'auth never saw /v1/auth/login');
       const refused = responses.find((res) => res.status === 429)!;
       assert.equal(refused.headers.get('retry-after'), '1');
       // The limit is the login route's only: the rest of auth still answers.

@@ -9,3 +9,15 @@ export { ADMIN, login, startTestSystem, type TestSystem } from './test-system.js
 export { checkSagaInvariants, type Violation } from './saga-invariants.js';
 export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver.js';
 export { paymentsClient, type PaymentsTestClient } from './payments-client.js';
+export {
+  startGateway,
+  type Gateway,
+  type GatewayAccessRecord,
+  type GatewayUpstreams,
+} from './gateway.js';
+export {
+  GATEWAY_PLACEHOLDERS,
+  GATEWAY_TEMPLATE,
+  renderGatewayConf,
+  type GatewayValues,
+} from './gateway-template.js';

@@ -4,14 +4,15 @@ import { LaunchError } from './launch-error.js';
 import { planServices, SERVICE_ORDER } from './plan.js';
 
 const ROOT = '/repo';
+const ADMIN = { username: 'admin', password: 'dev-admin-password' };
 const byName = (env: NodeJS.ProcessEnv) =>
-  Object.fromEntries(planServices(env, ROOT).map((plan) => [plan.name, plan]));
+  Object.fromEntries(planServices(env, ROOT, ADMIN).map((plan) => [plan.name, plan]));
 
 describe('planServices', () => {
   it('uses the DESIGN.md default ports and wires orders and payments to the local auth', () => {
     const { auth, orders, payments } = byName({});
     assert.deepEqual(
-      planServices({}, ROOT).map((plan) => plan.name),
+      planServices({}, ROOT, ADMIN).map((plan) => plan.name),
       SERVICE_ORDER,
     );
     assert.equal(auth!.env.HTTP_PORT, '3001');
@@ -72,7 +73,7 @@ describe('planServices', () => {
 
   it('refuses one DATABASE_URL for both auth and orders, naming the variables to set', () => {
     assert.throws(
-      () => planServices({ DATABASE_URL: 'postgres://db/app' }, ROOT),
+      () => planServices({ DATABASE_URL: 'postgres://db/app' }, ROOT, ADMIN),
       (error: unknown) =>
         error instanceof LaunchError &&
         /AUTH_DATABASE_URL/.test(error.message) &&
@@ -82,9 +83,22 @@ describe('planServices', () => {
 
   it('names a port variable that is not a port', () => {
     assert.throws(
-      () => planServices({ ORDERS_GRPC_PORT: '70000' }, ROOT),
+      () => planServices({ ORDERS_GRPC_PORT: '70000' }, ROOT, ADMIN),
       (error: unknown) =>
         error instanceof LaunchError && /ORDERS_GRPC_PORT.*"70000"/.test(error.message),
     );
+  });
+});
+
+describe('planServices accounts', () => {
+  it('seeds the admin in auth and makes it orders’ service account, with the fault switch on', () => {
+    const { auth, orders } = byName({});
+    assert.equal(auth!.env.ADMIN_USERNAME, 'admin');
+    assert.equal(auth!.env.ADMIN_PASSWORD, 'dev-admin-password');
+    assert.equal(orders!.env.ORDERS_SERVICE_USERNAME, 'admin');
+    assert.equal(orders!.env.ORDERS_SERVICE_PASSWORD, 'dev-admin-password');
+    assert.equal(orders!.env.AUTH_URL, 'http://localhost:3001');
+    assert.equal(orders!.env.SAGA_FAULTS_ENABLED, 'true');
+    assert.equal(byName({ SAGA_FAULTS_ENABLED: 'false' }).orders!.env.SAGA_FAULTS_ENABLED, 'false');
   });
 });

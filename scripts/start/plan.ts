@@ -27,6 +27,11 @@ const PER_CHILD = [
   'AUTH_JWKS_URL',
   'PAYMENTS_GRPC_URL',
   'OTEL_SERVICE_NAME',
+  'ADMIN_USERNAME',
+  'ADMIN_PASSWORD',
+  'AUTH_URL',
+  'ORDERS_SERVICE_USERNAME',
+  'ORDERS_SERVICE_PASSWORD',
 ];
 
 /**
@@ -34,7 +39,11 @@ const PER_CHILD = [
  * <APP>_HTTP_PORT / <APP>_GRPC_PORT say otherwise, embedded stores unless a URL is given, data
  * and logs under SAGA_DATA_DIR (default .data).
  */
-export function planServices(env: NodeJS.ProcessEnv, repoRoot: string): ServicePlan[] {
+export function planServices(
+  env: NodeJS.ProcessEnv,
+  repoRoot: string,
+  admin: { username: string; password: string },
+): ServicePlan[] {
   const dataRoot = resolve(repoRoot, env.SAGA_DATA_DIR || '.data');
   const shown = (path: string) => (path.startsWith(repoRoot) ? relative(repoRoot, path) : path);
   const ports = {
@@ -65,6 +74,8 @@ export function planServices(env: NodeJS.ProcessEnv, repoRoot: string): ServiceP
         HTTP_PORT: String(ports.auth),
         DATA_DIR: dataDir('auth'),
         DATABASE_URL: authDb,
+        ADMIN_USERNAME: admin.username,
+        ADMIN_PASSWORD: admin.password,
       }),
     },
     {
@@ -97,7 +108,13 @@ export function planServices(env: NodeJS.ProcessEnv, repoRoot: string): ServiceP
         DATA_DIR: dataDir('orders'),
         DATABASE_URL: ordersDb,
         AUTH_JWKS_URL: jwks,
+        AUTH_URL: `http://localhost:${ports.auth}`,
         PAYMENTS_GRPC_URL: `localhost:${ports.paymentsGrpc}`,
+        // Sagas resumed after a crash call payments as this service account.
+        ORDERS_SERVICE_USERNAME: admin.username,
+        ORDERS_SERVICE_PASSWORD: admin.password,
+        // The demo's compensated order needs the test fault switch; `npm start` is development.
+        SAGA_FAULTS_ENABLED: env.SAGA_FAULTS_ENABLED ?? 'true',
       }),
     },
   ];

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { devAdmin } from './dev-admin.js';
 import { LaunchError } from './launch-error.js';
 import { planServices } from './plan.js';
 import { assertPortsFree, portClaims } from './port-check.js';
@@ -14,7 +15,9 @@ const STOP_GRACE_MS = 12_000;
 
 /** `npm start`: auth, payments and orders from dist/, on one machine, until Ctrl-C. */
 async function main(): Promise<number> {
-  const plans = planServices(process.env, REPO_ROOT);
+  const dataRoot = resolve(REPO_ROOT, process.env.SAGA_DATA_DIR || '.data');
+  const admin = await devAdmin(process.env, join(dataRoot, 'admin-credentials.json'));
+  const plans = planServices(process.env, REPO_ROOT, admin);
   await assertPortsFree(portClaims(plans));
   await Promise.all(plans.map((plan) => mkdir(dirname(plan.logFile), { recursive: true })));
   const supervisor = new Supervisor(plans, {
@@ -25,6 +28,12 @@ async function main(): Promise<number> {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
   });
+  if (admin.file) {
+    const how = admin.created ? 'created' : 'from';
+    process.stdout.write(
+      `[launcher] admin account for the console: ${admin.username} / ${admin.password} (${how} ${admin.file})\n`,
+    );
+  }
   return supervisor.run();
 }
 

@@ -9,22 +9,10 @@ source "$(dirname "$0")/podman-env.sh"
 BASE=localhost/debian-base:bookworm
 STAND_IN=docker.io/library/node:24-bookworm-slim
 TARBALL="$CACHE/images/debian-bookworm-minbase.tar"
+# This repo's Node 24 (.tools, installed by scripts/tools/install-node.sh), else the one on PATH.
 NODE_BIN=$(readlink -f "$ROOT/.tools/bin/node")
+[ -x "$NODE_BIN" ] || NODE_BIN=$(readlink -f "$(command -v node)")
 NODE_VERSION=$("$NODE_BIN" --version)
-
-if ! pm image exists "$BASE"; then
-  if [ ! -s "$TARBALL" ]; then
-    log "debootstrap bookworm minbase (about 3 minutes, cached in $TARBALL)"
-    tree=$(mktemp -d /tmp/saga-debootstrap.XXXXXX)
-    debootstrap --variant=minbase bookworm "$tree" http://deb.debian.org/debian >"$CACHE/images/debootstrap.log" 2>&1 \
-      || { tail -20 "$CACHE/images/debootstrap.log" >&2; rm -rf "$tree"; exit 1; }
-    rm -rf "$tree"/var/cache/apt/archives/*.deb "$tree"/var/lib/apt/lists/*
-    tar -C "$tree" -cf "$TARBALL.tmp" . && mv "$TARBALL.tmp" "$TARBALL"
-    rm -rf "$tree"
-  fi
-  log "importing $BASE"
-  pm import --quiet "$TARBALL" "$BASE" >/dev/null
-fi
 
 existing=$(pm image inspect --format '{{ index .Labels "saga.stand-in.node" }}' "$STAND_IN" 2>/dev/null || echo missing)
 if [ "$existing" = "$NODE_VERSION" ]; then
@@ -34,6 +22,20 @@ fi
 if [ "$existing" = "<no value>" ]; then
   log "$STAND_IN: a real image of that name is present; keeping it"
   exit 0
+fi
+
+if ! pm image exists "$BASE"; then
+  if [ ! -s "$TARBALL" ]; then
+    log "debootstrap bookworm minbase (one to three minutes, cached in $TARBALL)"
+    tree=$(mktemp -d /tmp/saga-debootstrap.XXXXXX)
+    debootstrap --variant=minbase bookworm "$tree" http://deb.debian.org/debian >"$CACHE/images/debootstrap.log" 2>&1 \
+      || { tail -20 "$CACHE/images/debootstrap.log" >&2; rm -rf "$tree"; exit 1; }
+    rm -rf "$tree"/var/cache/apt/archives/*.deb "$tree"/var/lib/apt/lists/*
+    tar -C "$tree" -cf "$TARBALL.tmp" . && mv "$TARBALL.tmp" "$TARBALL"
+    rm -rf "$tree"
+  fi
+  log "importing $BASE"
+  pm import --quiet "$TARBALL" "$BASE" >/dev/null
 fi
 
 log "building $STAND_IN stand-in (Node $NODE_VERSION)"

@@ -1,7 +1,8 @@
 import { APP_IMAGES, imageName } from '../images/images.js';
 import { k8sEnvProblems } from './k8s-env.js';
 import { render, type K8sObject } from './manifests.js';
-import { grpcHopProblems, meshProblems } from './mesh-policy.js';
+import { meshProblems } from './mesh-policy.js';
+import { grpcHopProblems } from './route-policy.js';
 import { schemaProblems } from './schema-validation.js';
 import { serviceProblems } from './service-policy.js';
 import { workloadProblems } from './workload-policy.js';

@@ -11,6 +11,12 @@ export interface K8sObject {
   [field: string]: unknown;
 }
 
+export const of = (objects: K8sObject[], kind: string) =>
+  objects.filter((object) => object.kind === kind);
+
+/** An object's spec as the shape a check reads. */
+export const spec = <T>(object: K8sObject) => (object.spec ?? {}) as T;
+
 /** "Deployment/orders": how every message names the object it is about. */
 export function ref(object: K8sObject): string {
   return `${object.kind}/${object.metadata?.name ?? '(unnamed)'}`;

@@ -11,11 +11,13 @@ import {
   APP_IMAGES,
   BASE_IMAGE,
   DOCKERFILE,
+  IMAGE_REGISTRY,
   REPO_ROOT,
   imageRef,
   type AppImage,
 } from './images.js';
 import { rootImageIsRejected } from './negative-control.js';
+import { podman } from './podman.js';
 import { StackEnv } from './stack-env.js';
 
 /** Below the apps' own forced exit (10 s) plus margin, and Kubernetes' default 30 s. */
@@ -29,6 +31,12 @@ const { values } = parseArgs({
     'skip-negative-control': { type: 'boolean', default: false },
   },
 });
+const DEFAULT_DOCKERFILE = `${REPO_ROOT}${DOCKERFILE}`;
+/** A variant Dockerfile never overwrites the real image names. */
+const refOf = (app: string) =>
+  values.dockerfile === DEFAULT_DOCKERFILE
+    ? imageRef(app)
+    : imageRef(app).replace(IMAGE_REGISTRY, 'localhost/saga-variant');
 const images = APP_IMAGES.filter((image) => !values.only || image.app === values.only);
 const failures = new Map<string, string>();
 const notes = new Map<string, string[]>();
@@ -39,7 +47,7 @@ const fail = (app: string, error: unknown) => {
 
 async function buildAndCheck(image: AppImage): Promise<BuiltImage | undefined> {
   try {
-    const built = await buildImage(values.dockerfile, image.app, imageRef(image.app));
+    const built = await buildImage(values.dockerfile, image.app, refOf(image.app));
     const ports = [image.httpPort, ...(image.grpcPort ? [image.grpcPort] : [])];
     const problems = imageProblems(built.ref, built.inspect, ports);
     if (problems.length > 0) throw new Error(problems.join('\n'));
@@ -57,7 +65,7 @@ async function buildAndCheck(image: AppImage): Promise<BuiltImage | undefined> {
 async function migrate(image: AppImage, stack: StackEnv): Promise<void> {
   if (!image.migrates || image.app === 'payments') return;
   const out = await runOnce(
-    imageRef(image.app),
+    refOf(image.app),
     ['node', 'dist/scripts/deploy/migrate.js', image.app],
     {
       DATABASE_URL: stack.databaseUrl(image.app),
@@ -67,7 +75,7 @@ async function migrate(image: AppImage, stack: StackEnv): Promise<void> {
 }
 
 async function start(image: AppImage, stack: StackEnv): Promise<AppContainer> {
-  const ref = imageRef(image.app);
+  const ref = refOf(image.app);
   const container = await AppContainer.start(
     `saga-image-${image.app}`,
     ref,
@@ -125,6 +133,9 @@ async function main(): Promise<void> {
   } finally {
     await Promise.allSettled(running.map(([, container]) => container.remove()));
     await stack.close();
+    if (values.dockerfile !== DEFAULT_DOCKERFILE) {
+      await podman(['rmi', '-f', ...images.map((image) => refOf(image.app))], { quiet: true });
+    }
   }
   if (!values['skip-negative-control']) {
     await rootImageIsRejected(values.dockerfile).then(

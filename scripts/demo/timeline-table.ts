@@ -31,6 +31,13 @@ export function timelineTable(sagas: DemoSaga[]): string {
   }
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows
-    .map((row) => '  ' + row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '))
+    .map(
+      (row) =>
+        '  ' +
+        row
+          .map((cell, i) => cell.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd(),
+    )
     .join('\n');
 }

@@ -22,6 +22,13 @@ export interface GrpcInteraction {
   bearer?: boolean;
 }
 
+/** One interaction and what the consumer code must make of the pact's answer. */
+export interface ConsumerCase<Consumer> {
+  title: string;
+  interaction: GrpcInteraction;
+  exercise(consumer: Consumer): Promise<void>;
+}
+
 /**
  * Adds the interaction to the pact and runs `exercise` (the real consumer code) against the
  * replay server answering with the pact's example response. The pact is written only when the

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { PAYMENT_RPCS } from '../../../../../scripts/pact/grpc-rpcs.js';
 import { PAYMENT_STATES } from '../../../../../scripts/pact/payments-states.js';
-import type { GrpcInteraction } from './grpc-interaction.js';
+import type { ConsumerCase } from './grpc-interaction.js';
 import type { PaymentsConsumer } from './payments-consumer.harness.js';
 import {
   CALLER_TOKEN,
@@ -18,19 +18,13 @@ import {
 const { refundPayment } = PAYMENT_RPCS;
 const REASON = 'order not confirmed';
 
-export interface RefundCase {
-  title: string;
-  interaction: GrpcInteraction;
-  exercise(consumer: PaymentsConsumer): Promise<void>;
-}
-
 const refunds = (orderId: string, expected: string) => async (consumer: PaymentsConsumer) =>
   assert.deepEqual(await consumer.payments.refund(orderId, REASON, CALLER_TOKEN), {
     status: expected,
   });
 
 /** RefundPayment, the compensation: each outcome the saga maps to "undone" or "nothing to undo". */
-export const refundCases: RefundCase[] = [
+export const refundCases: ConsumerCase<PaymentsConsumer>[] = [
   {
     title: 'a refund of a capture is REFUNDED: the compensation is done',
     interaction: {

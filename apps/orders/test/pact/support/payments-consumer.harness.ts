@@ -19,15 +19,14 @@ export interface PaymentsConsumer {
   close(): Promise<void>;
 }
 
-export async function startPaymentsConsumer(): Promise<PaymentsConsumer> {
-  // Start from an empty file: merging would keep interactions a test no longer declares.
-  await rm(pactFile(PACTICIPANTS.orders, PACTICIPANTS.payments), { force: true });
-  const pact = new PactV4({
-    consumer: PACTICIPANTS.orders,
-    provider: PACTICIPANTS.payments,
-    dir: PACT_DIR,
-    logLevel: 'warn',
-  });
+/** The real PaymentsClientModule wired by Nest against a replay server (no retries). */
+export interface PaymentsAdapter {
+  payments: PaymentsPort;
+  replay: PaymentsReplayServer;
+  close(): Promise<void>;
+}
+
+export async function startPaymentsAdapter(): Promise<PaymentsAdapter> {
   const replay = await PaymentsReplayServer.start();
   const config = ordersConfigSchema.parse({
     PAYMENTS_GRPC_URL: replay.address,
@@ -39,10 +38,27 @@ export async function startPaymentsConsumer(): Promise<PaymentsConsumer> {
   await module.init();
   return {
     payments: module.get<PaymentsPort>(PAYMENTS_PORT),
-    interaction: (interaction, exercise) => runGrpcInteraction(pact, replay, interaction, exercise),
+    replay,
     close: async () => {
       await module.close();
       await replay.close();
     },
+  };
+}
+
+export async function startPaymentsConsumer(): Promise<PaymentsConsumer> {
+  // Start from an empty file: merging would keep interactions a test no longer declares.
+  await rm(pactFile(PACTICIPANTS.orders, PACTICIPANTS.payments), { force: true });
+  const pact = new PactV4({
+    consumer: PACTICIPANTS.orders,
+    provider: PACTICIPANTS.payments,
+    dir: PACT_DIR,
+    logLevel: 'warn',
+  });
+  const { payments, replay, close } = await startPaymentsAdapter();
+  return {
+    payments,
+    interaction: (interaction, exercise) => runGrpcInteraction(pact, replay, interaction, exercise),
+    close,
   };
 }

@@ -6,7 +6,7 @@ import { failedInteractions } from '../../../../scripts/pact/failed-interactions
 import { PACTICIPANTS, requirePactFile } from '../../../../scripts/pact/pact-files.js';
 import { readPact } from '../../../../scripts/pact/pact-mutations.js';
 import { verifyPacts } from '../../../../scripts/pact/verify.js';
-import { startAuthProvider } from './auth-provider.js';
+import { startAuthProvider } from './auth-provider.harness.js';
 
 const LOGIN = 'POST /v1/auth/login with valid credentials returns a bearer access token';
 

@@ -3,7 +3,7 @@ import { Verifier } from '@pact-foundation/pact';
 import { PACTICIPANTS } from '../../../../scripts/pact/pact-files.js';
 import { pactSource } from '../../../../scripts/pact/pact-source.js';
 import { verifyPacts } from '../../../../scripts/pact/verify.js';
-import { startAuthProvider, type AuthProvider } from './auth-provider.js';
+import { startAuthProvider, type AuthProvider } from './auth-provider.harness.js';
 
 describe('auth honours its pact with orders (real process, real PostgreSQL)', () => {
   let provider: AuthProvider;

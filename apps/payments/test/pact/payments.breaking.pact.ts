@@ -14,7 +14,7 @@ import {
   writePactCopy,
 } from '../../../../scripts/pact/pact-mutations.js';
 import { verifyPacts } from '../../../../scripts/pact/verify.js';
-import { startPaymentsProvider } from './payments-provider.js';
+import { startPaymentsProvider } from './payments-provider.harness.js';
 
 const SERVICE = `${paymentsV1.protobufPackage}.${paymentsV1.PAYMENT_SERVICE_NAME}`;
 const VOIDED = `${SERVICE}/ProcessPayment refuses an order voided by an early refund with FAILED_PRECONDITION`;

@@ -5,7 +5,7 @@ import { messageProvidersFor } from '../../../../scripts/pact/message-providers.
 import { PACTICIPANTS } from '../../../../scripts/pact/pact-files.js';
 import { pactSource } from '../../../../scripts/pact/pact-source.js';
 import { verifyPacts } from '../../../../scripts/pact/verify.js';
-import { startPaymentsProvider, type PaymentsProvider } from './payments-provider.js';
+import { startPaymentsProvider, type PaymentsProvider } from './payments-provider.harness.js';
 
 const SERVICE = `${paymentsV1.protobufPackage}.${paymentsV1.PAYMENT_SERVICE_NAME}`;
 

@@ -1,0 +1,232 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { eventually, startConsoleFixture, type ConsoleFixture } from './support/console-fixture.js';
+
+interface SagaJson {
+  id: string;
+  type: string;
+  order_id: string;
+  status: string;
+  overdue: boolean;
+  created_at: string;
+}
+interface Page {
+  sagas: SagaJson[];
+  next_page_token: string;
+  counts: Record<string, number>;
+}
+
+interface Detail {
+  saga: SagaJson;
+  order: { id: string; status: string };
+  timeline: Array<{
+    step: string;
+    action: string;
+    outcome: string;
+    attempt: number;
+    error: string;
+    duration_ms: number;
+    trace_id: string;
+    actor: string | null;
+  }>;
+  payment: { state: string; reason?: string };
+  related_sagas: Array<{ id: string }>;
+}
+
+const HOUR = 3_600_000;
+
+describe('saga console API: access, filters, pagination and detail (real orders + PostgreSQL)', () => {
+  let fx: ConsoleFixture;
+  const seeded: Record<string, { sagaId: string; orderId: string }> = {};
+  let stuckId: string;
+
+  const list = async (query = '') => {
+    const reply = await fx.api<Page>(`/v1/admin/sagas${query}`, { token: fx.adminToken });
+    assert.equal(reply.status, 200, JSON.stringify(reply.body));
+    return reply.body;
+  };
+  const ids = (page: Page) => page.sagas.map((saga) => saga.id).sort();
+
+  before(async () => {
+    fx = await startConsoleFixture();
+    seeded.completed = await fx.seedSaga({
+      status: 'COMPLETED',
+      step: 'confirm',
+      ageMs: 10 * 60e3,
+    });
+    seeded.rejected = await fx.seedSaga({ status: 'REJECTED', ageMs: 9 * 60e3 });
+    seeded.compensated = await fx.seedSaga({ status: 'COMPENSATED', ageMs: 8 * 60e3 });
+    seeded.oldCompleted = await fx.seedSaga({ status: 'COMPLETED', ageMs: 3 * HOUR });
+    seeded.compensating = await fx.seedSaga({ status: 'COMPENSATING', ageMs: 30 * 60e3 });
+    // A cancel saga of the first order, running for two hours: overdue (threshold 1 h).
+    seeded.overdueCancel = await fx.seedSaga({
+      status: 'RUNNING',
+      type: 'cancel-order',
+      step: 'refund',
+      ageMs: 2 * HOUR,
+      orderId: seeded.completed.orderId,
+    });
+    const created = await fx.api<{ id: string }>('/v1/orders', {
+      token: fx.customerToken,
+      method: 'POST',
+      body: { idempotency_key: randomUUID(), amount: { currency_code: 'EUR', amount_minor: 500 } },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    stuckId = await eventually(async () => {
+      const page = await list(`?status=stuck&order_id=${created.body.id}`);
+      return page.sagas[0]?.id;
+    }, 'the real order to get STUCK');
+  });
+  after(() => fx?.stop());
+
+  it('refuses a request without a token (401) and a customer token (403), on every route', async () => {
+    const routes = [
+      ['GET', '/v1/admin/sagas'],
+      ['GET', `/v1/admin/sagas/${stuckId}`],
+      ['POST', `/v1/admin/sagas/${stuckId}/retry`],
+      ['POST', `/v1/admin/sagas/${stuckId}/resolve`],
+    ] as const;
+    for (const [method, path] of routes) {
+      const body = method === 'POST' ? { note: 'x' } : undefined;
+      assert.equal((await fx.api(path, { method, body })).status, 401, `${method} ${path}`);
+      const customer = await fx.api(path, { method, body, token: fx.customerToken });
+      assert.equal(customer.status, 403, `${method} ${path}`);
+    }
+    const stillStuck = await fx.api<{ saga: SagaJson }>(`/v1/admin/sagas/${stuckId}`, {
+      token: fx.adminToken,
+    });
+    assert.equal(stillStuck.body.saga.status, 'STUCK', 'refused actions changed nothing');
+  });
+
+  it('counts sagas per status across all sagas', async () => {
+    const { counts } = await list('?status=terminal');
+    assert.deepEqual(
+      [counts.completed, counts.rejected, counts.compensated, counts.terminal],
+      [2, 1, 1, 4],
+    );
+    assert.deepEqual([counts.running, counts.compensating, counts.stuck], [1, 1, 1]);
+    assert.deepEqual([counts.overdue, counts.total], [1, 7]);
+  });
+
+  it('filters by status: running, compensating, stuck, terminal', async () => {
+    assert.deepEqual(ids(await list('?status=running')), [seeded.overdueCancel!.sagaId]);
+    assert.deepEqual(ids(await list('?status=compensating')), [seeded.compensating!.sagaId]);
+    assert.deepEqual(ids(await list('?status=stuck')), [stuckId]);
+    const terminal = ['completed', 'rejected', 'compensated', 'oldCompleted'];
+    assert.deepEqual(
+      ids(await list('?status=terminal')),
+      terminal.map((k) => seeded[k]!.sagaId).sort(),
+    );
+  });
+
+  it('filters by type, by order id, by age and by overdue', async () => {
+    assert.deepEqual(ids(await list('?type=cancel-order')), [seeded.overdueCancel!.sagaId]);
+    const sameOrder = [seeded.completed!.sagaId, seeded.overdueCancel!.sagaId].sort();
+    assert.deepEqual(ids(await list(`?order_id=${seeded.completed!.orderId}`)), sameOrder);
+    const olderThanHour = [seeded.oldCompleted!.sagaId, seeded.overdueCancel!.sagaId].sort();
+    assert.deepEqual(ids(await list('?min_age_s=3600')), olderThanHour);
+    const young = await list('?max_age_s=900');
+    assert.ok(young.sagas.every((saga) => Date.now() - Date.parse(saga.created_at) <= 900e3));
+    assert.equal(young.sagas.length, 4, 'the stuck one and the three seeded 8 to 10 minutes ago');
+    const overdue = await list('?overdue=true');
+    assert.deepEqual(ids(overdue), [seeded.overdueCancel!.sagaId]);
+    assert.equal(overdue.sagas[0]!.overdue, true);
+  });
+
+  it('refuses a malformed filter with 400 naming it', async () => {
+    const reply = await fx.api<{ detail: string }>('/v1/admin/sagas?status=sleeping', {
+      token: fx.adminToken,
+    });
+    assert.equal(reply.status, 400);
+    assert.match(reply.body.detail, /status: must be one of running, compensating, stuck/);
+  });
+
+  it('pages newest first with a cursor: every saga exactly once', async () => {
+    const seen: SagaJson[] = [];
+    let token = '';
+    do {
+      const page = await list(`?page_size=2${token ? `&page_token=${token}` : ''}`);
+      assert.ok(page.sagas.length <= 2);
+      seen.push(...page.sagas);
+      token = page.next_page_token;
+    } while (token);
+    assert.equal(seen.length, 7);
+    assert.equal(new Set(seen.map((saga) => saga.id)).size, 7);
+    const times = seen.map((saga) => Date.parse(saga.created_at));
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+    );
+    const bad = await fx.api('/v1/admin/sagas?page_token=garbage', { token: fx.adminToken });
+    assert.equal(bad.status, 400);
+  });
+
+  it('shows one saga: its order, the full timeline, and the payment as unavailable while payments is down', async () => {
+    const reply = await fx.api<Detail>(`/v1/admin/sagas/${stuckId}`, { token: fx.adminToken });
+    assert.equal(reply.status, 200);
+    const { saga, order, timeline, payment, related_sagas: related } = reply.body;
+    assert.equal(saga.status, 'STUCK');
+    assert.equal(order.id, saga.order_id);
+    assert.deepEqual(
+      timeline.map((row) => `${row.step}:${row.action}:${row.outcome}:${row.attempt}`),
+      ['charge:execute:unknown:1', 'charge:compensate:retrying:1', 'charge:compensate:failed:2'],
+    );
+    for (const row of timeline) {
+      assert.ok(row.error.length > 0, 'each failed row carries its error in full');
+      assert.ok(row.duration_ms >= 0);
+      assert.match(row.trace_id, /^[0-9a-f]{32}$/);
+      assert.equal(row.actor, null, 'the engine, not a person');
+    }
+    assert.equal(payment.state, 'unavailable');
+    assert.ok(payment.reason && payment.reason.length > 0);
+    assert.deepEqual(
+      related.map((s) => s.id),
+      [stuckId],
+    );
+  });
+
+  it('answers 404 for an unknown saga and 400 for a malformed id', async () => {
+    const unknown = await fx.api(`/v1/admin/sagas/${randomUUID()}`, { token: fx.adminToken });
+    assert.equal(unknown.status, 404);
+    const malformed = await fx.api('/v1/admin/sagas/not-an-id', { token: fx.adminToken });
+    assert.equal(malformed.status, 400);
+  });
+
+  it('gives the page its settings, no secrets, under a strict content security policy', async () => {
+    const reply = await fx.api<Record<string, unknown>>('/console/config.json');
+    assert.equal(reply.status, 200);
+    assert.deepEqual(Object.keys(reply.body).sort(), [
+      'overdue_after_ms',
+      'poll_interval_ms',
+      'trace_viewer_url',
+    ]);
+    assert.equal(reply.body.trace_viewer_url, 'http://jaeger.test/trace/{traceId}');
+    assert.ok(Number(reply.body.poll_interval_ms) <= 2000, 'live: polls at least every 2 s');
+    assert.match(reply.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+  });
+
+  it('sign-in: refuses a non-JSON body and reports auth being down as 503', async () => {
+    const down = await fx.api<{ title: string }>('/console/login', {
+      method: 'POST',
+      body: { username: 'ops', password: 'whatever-password' },
+    });
+    assert.equal(down.status, 503);
+    assert.equal(down.body.title, 'UNAVAILABLE');
+    const form = await fetch(`http://127.0.0.1:${fx.orders.httpPort}/console/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'username=ops&password=x',
+    });
+    assert.equal(form.status, 400);
+  });
+
+  it('has no test fault switch route unless SAGA_FAULTS_ENABLED', async () => {
+    const reply = await fx.api('/v1/admin/test-faults/refund', {
+      token: fx.adminToken,
+      method: 'PUT',
+      body: { failing: false },
+    });
+    assert.equal(reply.status, 404);
+  });
+});

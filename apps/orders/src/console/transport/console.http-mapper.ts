@@ -77,7 +77,8 @@ function toHttpStep(step: SagaStepEntity) {
     started_at: iso(step.startedAt),
     finished_at: iso(step.finishedAt),
     duration_ms: step.finishedAt.getTime() - step.startedAt.getTime(),
-    trace_id: step.traceId,
+    // Without a tracer provider (no exporter configured) spans carry the all-zero invalid id.
+    trace_id: /^0*$/.test(step.traceId) ? '' : step.traceId,
     actor: step.actor ?? null,
     note: step.note ?? null,
   };

@@ -15,6 +15,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['load/**/*.js'],
+    languageOptions: { globals: { __ENV: 'readonly', __ITER: 'readonly', __VU: 'readonly' } },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
   },

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '#identity';
 import {
   closeOnShutdown,
   loggerModule,
@@ -9,26 +10,42 @@ import {
   type AuthConfig,
   type PostgresEndpoint,
 } from '#platform';
-import { AUTH_CONFIG } from './config.tokens.js';
+import { AccountsModule } from './accounts/accounts.module.js';
+import { UserEntity } from './accounts/persistence/user.entity.js';
+import type { AdminAccount } from './accounts/usecases/seed-admin/seed-admin.usecase.js';
 import { HealthController } from './health/health.controller.js';
+import { KeysModule } from './keys/keys.module.js';
+import type { SigningKeys } from './keys/signing-keys.js';
 import { migrations } from './persistence/migrations/index.js';
+
+export interface AuthAppParts {
+  config: AuthConfig;
+  postgres: PostgresEndpoint;
+  keys: SigningKeys;
+  admin?: AdminAccount;
+}
 
 @Module({})
 export class AppModule {
-  static register(config: AuthConfig, postgres: PostgresEndpoint): DynamicModule {
+  static register({ config, postgres, keys, admin }: AuthAppParts): DynamicModule {
     return {
       module: AppModule,
       imports: [
         loggerModule('auth', config.LOG_LEVEL),
         MetricsModule.forRoot('auth'),
-        TypeOrmModule.forRoot(typeOrmOptions(postgres, [], migrations)),
+        TypeOrmModule.forRoot(typeOrmOptions(postgres, [UserEntity], migrations)),
         TerminusModule,
+        // auth checks its own tokens with the same guard as the other services, from its key set.
+        IdentityModule.forRoot({
+          jwks: keys.jwks,
+          issuer: config.JWT_ISSUER,
+          audience: config.JWT_AUDIENCE,
+        }),
+        KeysModule.register(config, keys),
+        AccountsModule.register(config, admin),
       ],
       controllers: [HealthController],
-      providers: [
-        { provide: AUTH_CONFIG, useValue: config },
-        closeOnShutdown('postgres', postgres),
-      ],
+      providers: [closeOnShutdown('postgres', postgres)],
     };
   }
 }

@@ -10,20 +10,37 @@ import {
   openPostgres,
   runMain,
 } from '#platform';
+import { adminAccountFrom } from './accounts/usecases/seed-admin/admin-account.js';
 import { AppModule } from './app.module.js';
 import { AUTH_ERRORS } from './error-map.js';
+import { loadSigningKeys } from './keys/signing-keys.js';
 
 runMain('auth', async () => {
   const config = loadConfig(authConfigSchema);
+  const admin = adminAccountFrom(config);
+  const keys = await loadSigningKeys(config);
   const postgres = await openPostgres(config.DATABASE_URL, `${config.DATA_DIR}/pg`);
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register(config, postgres),
-    { bufferLogs: true },
+    AppModule.register({ config, postgres, keys, admin }),
+    { bufferLogs: true, bodyParser: false },
   );
-  app.useLogger(app.get(Logger));
+  // JSON only, and small: no form posts (login CSRF) and no megabyte bodies to parse.
+  app.useBodyParser('json', { limit: '16kb' });
+  app.disable('x-powered-by');
+  const logger = app.get(Logger);
+  app.useLogger(logger);
   app.useGlobalFilters(new DomainErrorFilter(AUTH_ERRORS));
   app.set('trust proxy', config.TRUST_PROXY);
   exitOnSignals(app);
   await app.listen(config.HTTP_PORT, '0.0.0.0');
-  app.get(Logger).log(`auth listening: HTTP ${config.HTTP_PORT}, store ${postgres.description}`);
+  if (keys.ephemeral) {
+    logger.warn(
+      `no JWT_PRIVATE_JWKS: generated an ephemeral ES256 signing key (kid ${keys.signer.kid}); ` +
+        'tokens will not verify after a restart',
+    );
+  }
+  logger.log(
+    `auth listening: HTTP ${config.HTTP_PORT}, store ${postgres.description}, ` +
+      `signing key ${keys.signer.kid} (${keys.signer.alg}), ${keys.jwks.keys.length} key(s) published`,
+  );
 });

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { TerminusModule } from '@nestjs/terminus';
+import { IdentityModule } from '#identity';
 import {
   closeOnShutdown,
   loggerModule,
@@ -8,8 +9,8 @@ import {
   type MongoEndpoint,
   type PaymentsConfig,
 } from '#platform';
-import { PAYMENTS_CONFIG } from './config.tokens.js';
 import { HealthController } from './health/health.controller.js';
+import { PaymentsModule } from './payments/payments.module.js';
 
 @Module({})
 export class AppModule {
@@ -20,10 +21,16 @@ export class AppModule {
         loggerModule('payments', config.LOG_LEVEL),
         MetricsModule.forRoot('payments'),
         MongooseModule.forRoot(mongo.url, { serverSelectionTimeoutMS: 5_000 }),
+        IdentityModule.forRoot({
+          jwksUrl: config.AUTH_JWKS_URL,
+          issuer: config.JWT_ISSUER,
+          audience: config.JWT_AUDIENCE,
+        }),
         TerminusModule,
+        PaymentsModule.register(config),
       ],
       controllers: [HealthController],
-      providers: [{ provide: PAYMENTS_CONFIG, useValue: config }, closeOnShutdown('mongo', mongo)],
+      providers: [closeOnShutdown('mongo', mongo)],
     };
   }
 }

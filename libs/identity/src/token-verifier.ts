@@ -1,9 +1,19 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { ROLES, type Caller, type Role } from './caller.js';
 import { UnauthenticatedError } from './identity.errors.js';
 
 export interface VerifierOptions {
-  jwksUrl: string;
+  /** Where the auth service publishes its JWKS (orders, payments). */
+  jwksUrl?: string;
+  /** A key set held in-process instead: the issuer checking its own tokens (auth). */
+  jwks?: JSONWebKeySet;
   issuer: string;
   audience: string;
   /** Least time between two JWKS fetches triggered by unknown `kid`s (default 1 s). */
@@ -16,17 +26,14 @@ const MAX_TOKEN_LENGTH = 4096;
 
 /**
  * Verifies access tokens against the auth service's JWKS. jose caches the key set and refetches
- * it when a token names an unknown `kid` (key rotation), at most once per cooldown.
+ * it when a token names an unknown `kid` (key rotation), at most once per cooldown. auth itself
+ * passes its key set in-process (`jwks`) and gets the same checks without fetching from itself.
  */
 export class TokenVerifier {
   private readonly keys: JWTVerifyGetKey;
 
   constructor(private readonly options: VerifierOptions) {
-    this.keys = createRemoteJWKSet(new URL(options.jwksUrl), {
-      cacheMaxAge: 10 * 60_000,
-      cooldownDuration: options.refetchCooldownMs ?? 1_000,
-      timeoutDuration: 2_000,
-    });
+    this.keys = keySetOf(options);
   }
 
   async verify(token: string): Promise<Caller> {
@@ -49,6 +56,16 @@ export class TokenVerifier {
       throw toUnauthenticated(error);
     }
   }
+}
+
+function keySetOf(options: VerifierOptions): JWTVerifyGetKey {
+  if (options.jwks) return createLocalJWKSet(options.jwks);
+  if (!options.jwksUrl) throw new Error('TokenVerifier needs jwksUrl or jwks');
+  return createRemoteJWKSet(new URL(options.jwksUrl), {
+    cacheMaxAge: 10 * 60_000,
+    cooldownDuration: options.refetchCooldownMs ?? 1_000,
+    timeoutDuration: 2_000,
+  });
 }
 
 function toUnauthenticated(error: unknown): UnauthenticatedError {

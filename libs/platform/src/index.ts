@@ -18,7 +18,7 @@ export { openMongo, type MongoEndpoint } from './stores/embedded-mongo.js';
 export { exitOnSignals } from './process/graceful-shutdown.js';
 export { runMain } from './process/run-main.js';
 export { freePort, waitForPort } from './process/free-port.js';
-export { DomainError, InvalidArgumentError } from './errors/domain-error.js';
+export { DomainError, InvalidArgumentError, RateLimitedError } from './errors/domain-error.js';
 export { parseInput } from './errors/parse-input.js';
 export { BASE_ERRORS, type ErrorMap, type TransportStatus } from './errors/error-map.js';
 export { DomainErrorFilter } from './errors/domain-error.filter.js';

@@ -3,44 +3,52 @@ import * as protoLoader from '@grpc/proto-loader';
 import type { Observable } from 'rxjs';
 import { GRPC_LOADER_OPTIONS, PROTO_ROOT } from '#contracts';
 
-/** The generated Nest client interface, turned into promise-returning calls with a bearer token. */
+/** The generated Nest client interface, turned into promise-returning calls. */
 export type PromiseClient<C> = {
   [K in keyof C]: C[K] extends (request: infer Req, ...rest: never[]) => Observable<infer Res>
-    ? (request: Req, token?: string) => Promise<Res>
+    ? (request: Req, auth?: string | grpc.Metadata) => Promise<Res>
     : never;
 } & { close(): void };
 
-type RawClient = grpc.Client &
-  Record<
-    string,
-    (req: unknown, md: grpc.Metadata, cb: (e: grpc.ServiceError | null, r: unknown) => void) => void
-  >;
+type Callback = (error: grpc.ServiceError | null, response: unknown) => void;
+type RawMethod = (req: unknown, md: grpc.Metadata, options: grpc.CallOptions, cb: Callback) => void;
+type RawClient = grpc.Client & Record<string, RawMethod>;
+
+/** `authorization: Bearer <token>` metadata, as orders sends it. */
+export function bearer(token: string): grpc.Metadata {
+  const metadata = new grpc.Metadata();
+  metadata.set('authorization', `Bearer ${token}`);
+  return metadata;
+}
 
 /**
  * A real gRPC client over the network for tests, typed by the generated `…ServiceClient`
- * interface: `await client.processPayment({...}, token)`. Errors reject with the ServiceError
- * (`code`, `details`).
+ * interface: `await client.processPayment({...}, token)` (a bearer token or ready metadata).
+ * Errors reject with the ServiceError (`code`, `details`).
  */
 export function grpcClient<C>(
   protoFile: string,
   serviceName: string,
   address: string,
+  deadlineMs = 10_000,
 ): PromiseClient<C> {
   const definition = protoLoader.loadSync(`${PROTO_ROOT}${protoFile}`, GRPC_LOADER_OPTIONS);
-  const ServiceClient =
-    grpc.loadPackageDefinition(definition)[serviceName] ?? lookup(definition, serviceName);
-  const raw = new (
-    ServiceClient as unknown as new (a: string, c: grpc.ChannelCredentials) => RawClient
-  )(address, grpc.credentials.createInsecure());
+  const Service = lookup(definition, serviceName) as new (
+    address: string,
+    credentials: grpc.ChannelCredentials,
+  ) => RawClient;
+  const raw = new Service(address, grpc.credentials.createInsecure());
   return new Proxy({} as PromiseClient<C>, {
-    get: (_target, method: string) => {
+    get: (_target, method) => {
+      // Not a thenable: `await`ing or returning the client from an async function must not call it.
+      if (typeof method !== 'string' || method === 'then') return undefined;
       if (method === 'close') return () => raw.close();
       const name = method.charAt(0).toUpperCase() + method.slice(1);
-      return (request: unknown, token?: string) =>
+      return (request: unknown, auth?: string | grpc.Metadata) =>
         new Promise((resolve, reject) => {
-          const metadata = new grpc.Metadata();
-          if (token) metadata.set('authorization', `Bearer ${token}`);
-          raw[name]!.call(raw, request, metadata, (error, response) =>
+          const metadata = typeof auth === 'string' ? bearer(auth) : (auth ?? new grpc.Metadata());
+          const options = { deadline: Date.now() + deadlineMs };
+          raw[name]!.call(raw, request, metadata, options, (error, response) =>
             error ? reject(error) : resolve(response),
           );
         });

@@ -2,20 +2,26 @@ import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { protoPath } from 'grpc-health-check';
 
-interface HealthClient extends grpc.Client {
+interface RawHealthClient extends grpc.Client {
   check(
     request: { service: string },
     callback: (error: grpc.ServiceError | null, response?: { status: string }) => void,
   ): void;
 }
 
-/** Asks a server's standard gRPC health service for a service's status ("SERVING", …). */
-export async function grpcHealthStatus(port: number, service = ''): Promise<string> {
+export interface HealthClient {
+  /** The status ("SERVING", …) the server reports for `service` ('' = the whole server). */
+  check(service?: string): Promise<string>;
+  close(): void;
+}
+
+/** A client of the standard gRPC health service, on one connection. */
+export function grpcHealthClient(port: number): HealthClient {
   const definition = protoLoader.loadSync(protoPath, { enums: String });
   const loaded = grpc.loadPackageDefinition(definition) as unknown as {
     grpc: {
       health: {
-        v1: { Health: new (addr: string, creds: grpc.ChannelCredentials) => HealthClient };
+        v1: { Health: new (addr: string, creds: grpc.ChannelCredentials) => RawHealthClient };
       };
     };
   };
@@ -23,12 +29,22 @@ export async function grpcHealthStatus(port: number, service = ''): Promise<stri
     `127.0.0.1:${port}`,
     grpc.credentials.createInsecure(),
   );
-  try {
-    return await new Promise((resolve, reject) =>
-      client.check({ service }, (error, response) =>
-        error ? reject(error) : resolve(response?.status ?? 'UNKNOWN'),
+  return {
+    check: (service = '') =>
+      new Promise((resolve, reject) =>
+        client.check({ service }, (error, response) =>
+          error ? reject(error) : resolve(response?.status ?? 'UNKNOWN'),
+        ),
       ),
-    );
+    close: () => client.close(),
+  };
+}
+
+/** Asks a server's standard gRPC health service for a service's status, once. */
+export async function grpcHealthStatus(port: number, service = ''): Promise<string> {
+  const client = grpcHealthClient(port);
+  try {
+    return await client.check(service);
   } finally {
     client.close();
   }

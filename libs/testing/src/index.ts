@@ -1,8 +1,23 @@
 export { testPostgres } from './test-postgres.js';
 export { testMongo } from './test-mongo.js';
+export { testRedis, type RedisEndpoint } from './test-redis.js';
 export { startApp, runAppToExit, type AppProcess, type StartOptions } from './app-process.js';
-export { grpcHealthStatus } from './grpc-health.js';
+export { grpcHealthClient, grpcHealthStatus, type HealthClient } from './grpc-health.js';
 export { testIdentity, TEST_AUDIENCE, TEST_ISSUER, type TestIdentity } from './test-identity.js';
-export { grpcClient, type PromiseClient } from './grpc-client.js';
+export { bearer, grpcClient, type PromiseClient } from './grpc-client.js';
 export { ADMIN, login, startTestSystem, type TestSystem } from './test-system.js';
 export { checkSagaInvariants, type Violation } from './saga-invariants.js';
+export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver.js';
+export { paymentsClient, type PaymentsTestClient } from './payments-client.js';
+export {
+  startGateway,
+  type Gateway,
+  type GatewayAccessRecord,
+  type GatewayUpstreams,
+} from './gateway.js';
+export {
+  GATEWAY_PLACEHOLDERS,
+  GATEWAY_TEMPLATE,
+  renderGatewayConf,
+  type GatewayValues,
+} from './gateway-template.js';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { MongoEndpoint, PostgresEndpoint } from '#platform';
 import { startApp, type AppProcess } from './app-process.js';
 import { testMongo } from './test-mongo.js';
@@ -37,6 +38,8 @@ export async function startTestSystem(ordersEnv: Record<string, string> = {}): P
       ADMIN_PASSWORD: ADMIN.password,
       LOGIN_LIMIT_PER_USERNAME: '1000',
       LOGIN_LIMIT_PER_ADDRESS: '1000',
+      // Tests share one Redis (REDIS_URL in CI): each system counts its own logins.
+      RATE_LIMIT_KEY_PREFIX: `test-system-${randomUUID().slice(0, 8)}`,
     },
   });
   const authUrl = `http://127.0.0.1:${auth.httpPort}`;

@@ -26,8 +26,24 @@ export const authConfigSchema = z
     LOGIN_LIMIT_PER_USERNAME: positiveInt(5),
     LOGIN_LIMIT_PER_ADDRESS: positiveInt(20),
     LOGIN_LIMIT_WINDOW_SECONDS: positiveInt(60),
+    /** Prefix of the rate-limit keys in Redis, so several stacks (or tests) can share one. */
+    RATE_LIMIT_KEY_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1-64 of letters, digits, : _ -')
+      .default('auth:login'),
     TRUST_PROXY: flag,
   })
-  .superRefine(requireInProduction(['DATABASE_URL', 'REDIS_URL', 'JWT_PRIVATE_JWKS']));
+  .superRefine(requireInProduction(['DATABASE_URL', 'REDIS_URL', 'JWT_PRIVATE_JWKS']))
+  .superRefine((config, ctx) => {
+    // A half-configured admin would silently not be seeded.
+    if ((config.ADMIN_USERNAME === undefined) !== (config.ADMIN_PASSWORD === undefined)) {
+      const missing = config.ADMIN_USERNAME === undefined ? 'ADMIN_USERNAME' : 'ADMIN_PASSWORD';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'ADMIN_USERNAME and ADMIN_PASSWORD are set together or not at all',
+      });
+    }
+  });
 
 export type AuthConfig = z.infer<typeof authConfigSchema>;

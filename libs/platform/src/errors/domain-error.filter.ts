@@ -17,6 +17,8 @@ interface Mapped {
   http: number;
   grpc: number;
   message: string;
+  /** Seconds the caller should wait before trying again (429 / RESOURCE_EXHAUSTED). */
+  retryAfterSeconds?: number;
 }
 
 /**
@@ -38,6 +40,9 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (host.getType() === 'rpc') {
       const trailer = new Metadata();
       trailer.set('error-code', mapped.code);
+      if (mapped.retryAfterSeconds !== undefined) {
+        trailer.set('retry-after', String(mapped.retryAfterSeconds));
+      }
       return throwError(() => ({
         code: mapped.grpc,
         message: `${mapped.code}: ${mapped.message}`,
@@ -46,6 +51,9 @@ export class DomainErrorFilter implements ExceptionFilter {
     }
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
+    if (mapped.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(mapped.retryAfterSeconds));
+    }
     response.status(mapped.http).type('application/problem+json').json({
       type: 'about:blank',
       title: mapped.code,
@@ -58,7 +66,12 @@ export class DomainErrorFilter implements ExceptionFilter {
     const code =
       typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
     if (error instanceof Error && typeof code === 'string' && this.map[code]) {
-      return { code, ...this.map[code], message: error.message };
+      return {
+        code,
+        ...this.map[code],
+        message: error.message,
+        retryAfterSeconds: retryAfterOf(error),
+      };
     }
     if (error instanceof HttpException) {
       const http = error.getStatus();
@@ -80,6 +93,13 @@ export class DomainErrorFilter implements ExceptionFilter {
       message: `internal error (error id ${errorId})`,
     };
   }
+}
+
+function retryAfterOf(error: Error): number | undefined {
+  const seconds = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds)
+    ? Math.max(1, Math.ceil(seconds))
+    : undefined;
 }
 
 function httpMessage(error: HttpException): string {

@@ -11,3 +11,15 @@ export class InvalidArgumentError extends DomainError {
   override readonly name = 'InvalidArgumentError';
   readonly code = 'INVALID_ARGUMENT';
 }
+
+/** Too many attempts: RATE_LIMITED / 429, with the wait in `Retry-After` (a gRPC trailer too). */
+export class RateLimitedError extends DomainError {
+  override readonly name = 'RateLimitedError';
+  readonly code = 'RATE_LIMITED';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

@@ -1,5 +1,7 @@
-import type { DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { RpcLoggingInterceptor } from './rpc-logging.interceptor.js';
 
 const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
 
@@ -8,6 +10,17 @@ const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
  * credentials never reach a log line (headers and bodies that carry them are redacted).
  */
 export function loggerModule(service: string, level: string): DynamicModule {
+  return {
+    module: LoggingModule,
+    imports: [pinoModule(service, level)],
+    providers: [{ provide: APP_INTERCEPTOR, useClass: RpcLoggingInterceptor }],
+  };
+}
+
+@Module({})
+class LoggingModule {}
+
+function pinoModule(service: string, level: string): DynamicModule {
   return LoggerModule.forRoot({
     pinoHttp: {
       level,

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { lookup } from 'node:dns/promises';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -13,11 +14,13 @@ export interface MongoEndpoint {
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
 const FERRETDB_BIN = process.env.FERRETDB_BIN ?? `${REPO_ROOT}.tools/bin/ferretdb`;
+const FERRETDB_SETUP = `${REPO_ROOT}scripts/tools/install-ferretdb.sh`;
+const MONGOD_DOWNLOAD_HOST = 'fastdl.mongodb.org';
 
 /**
  * Uses MONGO_URL when given. Otherwise an embedded MongoDB-wire server: mongodb-memory-server's
- * mongod where it can be downloaded, else the FerretDB binary that `npm run setup:tools` builds
- * (machines without vendor downloads), else a ConfigError naming MONGO_URL.
+ * mongod where it can be downloaded, else FerretDB built from the Go module proxy into .tools
+ * (machines without vendor downloads; built on first need), else a ConfigError naming MONGO_URL.
  */
 export async function openMongo(
   url: string | undefined,
@@ -26,18 +29,43 @@ export async function openMongo(
 ): Promise<MongoEndpoint> {
   if (url) return { url, description: 'MongoDB (MONGO_URL)', close: async () => {} };
   const failures: string[] = [];
-  try {
-    return await startMemoryServer(database);
-  } catch (error) {
+  if (await mongodObtainable()) {
+    try {
+      return await startMemoryServer(database);
+    } catch (error) {
+      failures.push(`mongodb-memory-server: ${error instanceof Error ? error.message : error}`);
+    }
+  } else {
     failures.push(
-      `mongodb-memory-server: ${error instanceof Error ? error.message : String(error)}`,
+      `mongodb-memory-server: ${MONGOD_DOWNLOAD_HOST} unreachable, no mongod to download`,
     );
   }
+  if (!existsSync(FERRETDB_BIN)) buildFerretDb();
   if (existsSync(FERRETDB_BIN)) return startFerret(dataDir, database);
-  failures.push(`FerretDB: no binary at ${FERRETDB_BIN} (build it with npm run setup:tools)`);
+  failures.push(`FerretDB: no binary at ${FERRETDB_BIN} and it could not be built (needs Go)`);
   throw new ConfigError(
     `MONGO_URL: unset and no embedded MongoDB-wire server could start; set MONGO_URL.\n  ${failures.join('\n  ')}`,
   );
+}
+
+/** mongod is either configured locally or downloadable; skips a slow, noisy failed download. */
+async function mongodObtainable(): Promise<boolean> {
+  if (process.env.MONGOMS_SYSTEM_BINARY || process.env.MONGOMS_DOWNLOAD_URL) return true;
+  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 2_000).unref());
+  const resolved = lookup(MONGOD_DOWNLOAD_HOST).then(
+    () => true,
+    () => false,
+  );
+  return Promise.race([resolved, timeout]);
+}
+
+/** The project's own setup step, run on first need where Go is present (about a minute, once). */
+function buildFerretDb(): void {
+  if (!existsSync(FERRETDB_SETUP) || spawnSync('go', ['version']).status !== 0) return;
+  process.stderr.write(
+    'building FerretDB for the embedded MongoDB-wire server (once, about a minute)\n',
+  );
+  spawnSync('bash', [FERRETDB_SETUP], { stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 async function startMemoryServer(database: string): Promise<MongoEndpoint> {

@@ -8,9 +8,23 @@ import { serviceNameFromArgv } from './service-name.js';
 
 register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
 
+// NodeSDK registers no tracer provider without a span processor; this one keeps spans local.
+const RECORD_ONLY = {
+  onStart: () => {},
+  onEnd: () => {},
+  forceFlush: async () => {},
+  shutdown: async () => {},
+};
+
 const env = process.env;
-if (!env.OTEL_EXPORTER_OTLP_ENDPOINT && !env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) {
-  env.OTEL_TRACES_EXPORTER ??= 'none';
+// With no collector configured, spans are still recorded (so logs carry trace ids and context
+// crosses every hop) but exported nowhere, instead of failing exports to localhost:4318.
+const exporting = Boolean(
+  env.OTEL_EXPORTER_OTLP_ENDPOINT ||
+  env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ||
+  env.OTEL_TRACES_EXPORTER,
+);
+if (!exporting) {
   env.OTEL_METRICS_EXPORTER ??= 'none';
   env.OTEL_LOGS_EXPORTER ??= 'none';
 }
@@ -18,6 +32,7 @@ env.OTEL_SERVICE_NAME ??= serviceNameFromArgv(process.argv);
 
 if (env.OTEL_SDK_DISABLED !== 'true') {
   const sdk = new NodeSDK({
+    ...(exporting ? {} : { spanProcessors: [RECORD_ONLY] }),
     instrumentations: [
       getNodeAutoInstrumentations({
         '@opentelemetry/instrumentation-fs': { enabled: false },

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { CreateUsers1767225600000 } from './1767225600000-create-users.js';
 
 /** Every migration of the auth database, oldest first. */
-export const migrations: (new () => MigrationInterface)[] = [];
+export const migrations: (new () => MigrationInterface)[] = [CreateUsers1767225600000];

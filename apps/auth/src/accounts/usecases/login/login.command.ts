@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { anyPassword, anyUsername, bodyError } from '../../domain/credentials.js';
+
+export const loginCommand = z.strictObject(
+  { username: anyUsername, password: anyPassword },
+  { error: bodyError },
+);
+
+export type LoginCommand = z.infer<typeof loginCommand>;

@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import { exportJWK, generateKeyPair } from 'jose';
+
+/**
+ * Prints a new private signing key as a one-element JWK array, ready for JWT_PRIVATE_JWKS.
+ * To rotate, append it to the current array (newest last) and, once tokens signed by the old
+ * key have expired, drop the old key's private members or the key itself.
+ *
+ *   npm run auth:keygen -- [ES256|RS256] [kid]
+ */
+async function main(
+  alg = 'ES256',
+  kid = `${new Date().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`,
+) {
+  if (alg !== 'ES256' && alg !== 'RS256')
+    throw new Error(`unsupported algorithm ${alg}: use ES256 or RS256`);
+  const { privateKey } = await generateKeyPair(alg, { extractable: true });
+  const jwk = { ...(await exportJWK(privateKey)), kid, alg, use: 'sig' };
+  process.stdout.write(`${JSON.stringify([jwk])}\n`);
+}
+
+main(process.argv[2], process.argv[3]).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

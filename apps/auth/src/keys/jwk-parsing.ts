@@ -1,0 +1,111 @@
+import { importJWK, jwtVerify, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { ConfigError } from '#platform';
+
+export type SigningAlgorithm = 'ES256' | 'RS256';
+
+export interface SigningKey {
+  kid: string;
+  alg: SigningAlgorithm;
+  privateKey: CryptoKey;
+}
+
+const VARIABLE = 'JWT_PRIVATE_JWKS';
+const MIN_RSA_BITS = 2048;
+const PUBLIC_MEMBERS: Record<string, string[]> = { EC: ['crv', 'x', 'y'], RSA: ['n', 'e'] };
+
+/**
+ * Reads `JWT_PRIVATE_JWKS`: a JSON array (or `{ "keys": [...] }`) of JWKs, oldest first. Every
+ * key is published; the last one must be private and signs. Earlier keys may be public-only, so a
+ * retired key keeps verifying the tokens it signed until they expire. Errors name the variable
+ * and never echo key material.
+ */
+export async function parsePrivateJwks(
+  raw: string,
+): Promise<{ signer: SigningKey; publicJwks: JWK[] }> {
+  const jwks = parseList(raw);
+  const kids = new Set<string>();
+  const publicJwks: JWK[] = [];
+  for (const [index, jwk] of jwks.entries()) {
+    const alg = algorithmOf(jwk, index);
+    if (kids.has(jwk.kid!)) fail(`key ${index}: kid "${jwk.kid}" appears twice`);
+    kids.add(jwk.kid!);
+    publicJwks.push(publicHalf(jwk, alg));
+  }
+  const newest = jwks[jwks.length - 1]!;
+  if (!newest.d) fail('the last key signs, so it must be a private key (with "d")');
+  const alg = algorithmOf(newest, jwks.length - 1);
+  const privateKey = await importKey(newest, alg);
+  await assertPairMatches(privateKey, publicJwks[publicJwks.length - 1]!, alg, newest.kid!);
+  return { signer: { kid: newest.kid!, alg, privateKey }, publicJwks };
+}
+
+function parseList(raw: string): JWK[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    fail('must be a JSON array of JWKs');
+  }
+  const list = Array.isArray(parsed) ? parsed : (parsed as { keys?: unknown } | null)?.keys;
+  if (!Array.isArray(list) || list.length === 0) fail('must be a non-empty JSON array of JWKs');
+  if (!list.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item))) {
+    fail('every entry must be a JWK object');
+  }
+  return list as JWK[];
+}
+
+function algorithmOf(jwk: JWK, index: number): SigningAlgorithm {
+  if (typeof jwk.kid !== 'string' || jwk.kid.length === 0 || jwk.kid.length > 128) {
+    fail(`key ${index}: needs a "kid" of 1 to 128 characters`);
+  }
+  if (jwk.use !== undefined && jwk.use !== 'sig') fail(`key ${jwk.kid}: "use" must be "sig"`);
+  const alg = jwk.kty === 'EC' && jwk.crv === 'P-256' ? 'ES256' : jwk.kty === 'RSA' ? 'RS256' : '';
+  if (!alg) fail(`key ${jwk.kid}: must be an EC P-256 (ES256) or RSA (RS256) key`);
+  if (jwk.alg !== undefined && jwk.alg !== alg) {
+    fail(`key ${jwk.kid}: "alg" ${jwk.alg} does not fit the key type (expected ${alg})`);
+  }
+  if (alg === 'RS256' && Buffer.from(jwk.n ?? '', 'base64url').length * 8 < MIN_RSA_BITS) {
+    fail(`key ${jwk.kid}: RSA keys need at least ${MIN_RSA_BITS} bits`);
+  }
+  for (const member of PUBLIC_MEMBERS[jwk.kty!]!) {
+    if (typeof (jwk as Record<string, unknown>)[member] !== 'string') {
+      fail(`key ${jwk.kid}: missing "${member}"`);
+    }
+  }
+  return alg;
+}
+
+function publicHalf(jwk: JWK, alg: SigningAlgorithm): JWK {
+  const half: JWK = { kty: jwk.kty, kid: jwk.kid, alg, use: 'sig' };
+  for (const member of PUBLIC_MEMBERS[jwk.kty!]!) {
+    (half as Record<string, unknown>)[member] = (jwk as Record<string, unknown>)[member];
+  }
+  return half;
+}
+
+async function importKey(jwk: JWK, alg: SigningAlgorithm): Promise<CryptoKey> {
+  try {
+    return (await importJWK(jwk, alg)) as CryptoKey;
+  } catch {
+    fail(`key ${jwk.kid}: not a valid ${alg} private key`);
+  }
+}
+
+/** A private key whose public members were copied from another key would sign unverifiable tokens. */
+async function assertPairMatches(
+  privateKey: CryptoKey,
+  publicJwk: JWK,
+  alg: SigningAlgorithm,
+  kid: string,
+): Promise<void> {
+  try {
+    const probe = await new SignJWT({}).setProtectedHeader({ alg }).sign(privateKey);
+    await jwtVerify(probe, await importJWK(publicJwk, alg), { algorithms: [alg] });
+  } catch {
+    fail(`key ${kid}: the private key does not match its public members`);
+  }
+}
+
+function fail(reason: string): never {
+  throw new ConfigError(`Invalid configuration:\n  ${VARIABLE}: ${reason} (got ***)`);
+}

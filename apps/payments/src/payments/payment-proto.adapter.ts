@@ -1,0 +1,46 @@
+import type { Metadata } from '@grpc/grpc-js';
+import { paymentsV1, type timestampPb } from '#contracts';
+import { callerOf, isAdmin } from '#identity';
+import type { Actor } from './domain/actor.js';
+import type { Payment, PaymentStatus } from './domain/payment.js';
+
+// Edge adapter: domain ↔ wire shapes. Timestamps are {seconds, nanos} numbers because the
+// proto loader runs with longs: Number.
+
+const PROTO_STATUS: Record<PaymentStatus, paymentsV1.PaymentStatus> = {
+  CAPTURED: paymentsV1.PaymentStatus.PAYMENT_STATUS_CAPTURED,
+  DECLINED: paymentsV1.PaymentStatus.PAYMENT_STATUS_DECLINED,
+  REFUNDED: paymentsV1.PaymentStatus.PAYMENT_STATUS_REFUNDED,
+  VOIDED: paymentsV1.PaymentStatus.PAYMENT_STATUS_VOIDED,
+};
+
+export function toProtoPayment(payment: Payment): paymentsV1.Payment {
+  return {
+    orderId: payment.orderId,
+    customerId: payment.customerId,
+    amount: payment.amount
+      ? { currencyCode: payment.amount.currencyCode, amountMinor: payment.amount.amountMinor }
+      : undefined,
+    status: PROTO_STATUS[payment.status],
+    reason: payment.reason,
+    history: payment.history.map((change) => ({
+      status: PROTO_STATUS[change.status],
+      at: toTimestamp(change.at),
+      reason: change.reason,
+    })),
+    createdAt: toTimestamp(payment.createdAt),
+    updatedAt: toTimestamp(payment.updatedAt),
+  };
+}
+
+export function toTimestamp(date: Date): timestampPb.Timestamp {
+  const millis = date.getTime();
+  const seconds = Math.floor(millis / 1_000);
+  return { seconds, nanos: (millis - seconds * 1_000) * 1_000_000 };
+}
+
+/** The caller AuthGuard verified for this call. */
+export function actorOf(metadata: Metadata | undefined): Actor {
+  const caller = callerOf(metadata);
+  return { subject: caller.subject, admin: isAdmin(caller) };
+}

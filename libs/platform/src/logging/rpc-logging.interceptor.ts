@@ -1,0 +1,37 @@
+import {
+  Injectable,
+  Logger,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { tap, type Observable } from 'rxjs';
+
+/**
+ * One log line per gRPC call (HTTP requests get theirs from pino-http), so every hop of a trace
+ * shows in the logs with its trace_id, method, duration and outcome.
+ */
+@Injectable()
+export class RpcLoggingInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('grpc');
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'rpc') return next.handle();
+    const started = performance.now();
+    const rpc = `${context.getClass().name}.${context.getHandler().name}`;
+    const done = (outcome: string) => ({
+      rpc,
+      outcome,
+      duration_ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+    return next.handle().pipe(
+      tap({
+        complete: () => this.logger.log(done('ok'), 'rpc completed'),
+        error: (error: unknown) => {
+          const code = (error as { code?: unknown })?.code;
+          this.logger.warn({ ...done('error'), code }, 'rpc failed');
+        },
+      }),
+    );
+  }
+}

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import * as grpc from '@grpc/grpc-js';
+import { freePort, type PostgresEndpoint } from '#platform';
+import { startApp, type AppProcess } from './app-process.js';
+import { startGateway, type Gateway } from './gateway.js';
+import { grpcHealthStatus } from './grpc-health.js';
+import { testPostgres } from './test-postgres.js';
+
+/** A raw unary call with an empty message; resolves with the error every such call ends in. */
+function unaryCall(port: number, path: string): Promise<grpc.ServiceError> {
+  const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+  return new Promise<grpc.ServiceError>((resolve, reject) =>
+    client.makeUnaryRequest(
+      path,
+      (value: Buffer) => value,
+      (value: Buffer) => value,
+      Buffer.alloc(0),
+      (error) => (error ? resolve(error) : reject(new Error(`${path} unexpectedly succeeded`))),
+    ),
+  ).finally(() => client.close());
+}
+
+describe('NGINX gateway, gRPC, in front of the real orders', () => {
+  let database: PostgresEndpoint;
+  let orders: AppProcess;
+  let gateway: Gateway;
+  let ordersGrpc: string;
+
+  before(async () => {
+    database = await testPostgres();
+    orders = await startApp('orders', { grpc: true, env: { DATABASE_URL: database.url } });
+    ordersGrpc = `127.0.0.1:${orders.grpcPort}`;
+    // Only orders is behind the gRPC port; the HTTP upstreams may be absent here.
+    const nobody = `127.0.0.1:${await freePort()}`;
+    gateway = await startGateway({
+      authHttp: nobody,
+      ordersHttp: `127.0.0.1:${orders.httpPort}`,
+      ordersGrpc,
+    });
+  });
+  after(async () => {
+    await gateway?.stop();
+    await orders?.stop();
+    await database?.close();
+  });
+
+  it('proxies gRPC health to orders over HTTP/2', async () => {
+    assert.equal(await grpcHealthStatus(gateway.grpcPort, 'orders.v1.OrderService'), 'SERVING');
+    const record = await gateway.waitForAccess((r) => r.uri === '/grpc.health.v1.Health/Check');
+    assert.equal(record.protocol, 'HTTP/2.0');
+    assert.equal(record.upstream, ordersGrpc);
+    assert.equal(record.grpc_status, '0');
+  });
+
+  it('passes OrderService calls to orders and answers anything else itself', async () => {
+    const routed = await unaryCall(gateway.grpcPort, '/orders.v1.OrderService/GetOrder');
+    assert.doesNotMatch(routed.details, /not routed by the gateway/);
+    const record = await gateway.waitForAccess((r) => r.uri === '/orders.v1.OrderService/GetOrder');
+    assert.equal(record.upstream, ordersGrpc);
+
+    const hidden = await unaryCall(gateway.grpcPort, '/payments.v1.PaymentService/ProcessPayment');
+    assert.equal(hidden.code, grpc.status.UNIMPLEMENTED);
+    assert.equal(hidden.details, 'not routed by the gateway');
+  });
+});

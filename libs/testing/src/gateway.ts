@@ -1,0 +1,146 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, waitForPort } from '#platform';
+import { GATEWAY_TEMPLATE, renderGatewayConf } from './gateway-template.js';
+
+const NGINX_BIN = process.env.NGINX_BIN ?? '/usr/sbin/nginx';
+
+/** Where the gateway sends each route, as host:port. */
+export interface GatewayUpstreams {
+  authHttp: string;
+  ordersHttp: string;
+  ordersGrpc: string;
+}
+
+/** One line of the gateway's JSON access log. */
+export interface GatewayAccessRecord {
+  request_id: string;
+  trace_id: string;
+  method: string;
+  uri: string;
+  status: number;
+  upstream: string;
+  grpc_status: string;
+  [field: string]: unknown;
+}
+
+export interface Gateway {
+  httpPort: number;
+  grpcPort: number;
+  /** http://127.0.0.1:<httpPort> */
+  url: string;
+  /** The JSON access log so far (nginx's stdout). */
+  accessLog(): GatewayAccessRecord[];
+  /** nginx's error log so far (its stderr). */
+  errorLog(): string;
+  /** The first access log record matching `predicate` (nginx writes it after the response). */
+  waitForAccess(
+    predicate: (record: GatewayAccessRecord) => boolean,
+    timeoutMs?: number,
+  ): Promise<GatewayAccessRecord>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the real nginx with docker/gateway/nginx.conf.template on free ports. Everything it writes
+ * (config, pid file, temp folders, access and error logs) stays in its own temp folder, removed
+ * by stop().
+ */
+export async function startGateway(upstreams: GatewayUpstreams): Promise<Gateway> {
+  const dir = await mkdtemp(join(tmpdir(), 'saga-gateway-'));
+  // nginx workers drop root privileges and still have to reach their temp folders in here.
+  await chmod(dir, 0o755);
+  const [httpPort, grpcPort] = [await freePort(), await freePort()];
+  const conf = renderGatewayConf(await readFile(GATEWAY_TEMPLATE, 'utf8'), {
+    GATEWAY_HTTP_PORT: String(httpPort),
+    GATEWAY_GRPC_PORT: String(grpcPort),
+    AUTH_HTTP: upstreams.authHttp,
+    ORDERS_HTTP: upstreams.ordersHttp,
+    ORDERS_GRPC: upstreams.ordersGrpc,
+  });
+  await writeFile(join(dir, 'nginx.conf'), conf);
+  // No `daemon` or `pid` in the template (the image sets its own): they come from -g here.
+  const args = ['-p', `${dir}/`, '-c', join(dir, 'nginx.conf'), '-e', 'stderr'];
+  args.push('-g', `daemon off; pid ${join(dir, 'nginx.pid')};`);
+  // Files, not pipes: Node's pipes are sockets, and nginx cannot open /dev/stdout on a socket.
+  const [accessFile, errorFile] = [join(dir, 'access.log'), join(dir, 'error.log')];
+  const [accessFd, errorFd] = [openSync(accessFile, 'a'), openSync(errorFile, 'a')];
+  const child = spawn(NGINX_BIN, args, { stdio: ['ignore', accessFd, errorFd], detached: true });
+  closeSync(accessFd);
+  closeSync(errorFd);
+  const exited = once(child, 'exit');
+  const accessLog = () =>
+    readLines(accessFile).map((line) => JSON.parse(line) as GatewayAccessRecord);
+  const errorLog = () => readLines(errorFile).join('\n');
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const timer = setTimeout(() => killGroup(child.pid!), 5_000);
+      child.kill('SIGTERM');
+      await exited;
+      clearTimeout(timer);
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
+
+  try {
+    await Promise.race([
+      waitForPort(grpcPort, 10_000).then(() => waitForHealthz(httpPort)),
+      exited.then(([code]) => {
+        throw new Error(`nginx exited with ${code}`);
+      }),
+    ]);
+  } catch (error) {
+    const log = errorLog();
+    await stop();
+    throw new Error(`gateway did not start: ${String(error)}\n${log}`, { cause: error });
+  }
+
+  return {
+    httpPort,
+    grpcPort,
+    url: `http://127.0.0.1:${httpPort}`,
+    accessLog,
+    errorLog,
+    waitForAccess: async (predicate, timeoutMs = 5_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = accessLog().find(predicate);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error('no matching gateway access log record');
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+    stop,
+  };
+}
+
+async function waitForHealthz(port: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no answer on http://127.0.0.1:${port}/healthz`);
+}
+
+function readLines(file: string): string[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').filter(Boolean);
+}
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}

@@ -1,0 +1,70 @@
+// The benchmark's load: CreateOrder at a fixed arrival rate (open model) over gRPC or HTTP.
+// Run by `npm run bench`, which passes TARGET, RATE, DURATION, TOKEN, addresses and SUMMARY_FILE.
+import grpc from 'k6/net/grpc';
+import http from 'k6/http';
+import { check } from 'k6';
+
+const TARGET = __ENV.TARGET || 'grpc';
+const client = new grpc.Client();
+client.load([__ENV.PROTO_DIR || '../proto'], 'orders/v1/orders.proto');
+
+// open: a fixed arrival rate (latency under a given load); closed: VUS users back to back
+// (the most the system completes per second).
+const scenario =
+  __ENV.MODEL === 'closed'
+    ? { executor: 'constant-vus', vus: Number(__ENV.VUS || 16), duration: __ENV.DURATION || '10s' }
+    : {
+        executor: 'constant-arrival-rate',
+        rate: Number(__ENV.RATE || 100),
+        timeUnit: '1s',
+        duration: __ENV.DURATION || '20s',
+        preAllocatedVUs: Number(__ENV.VUS || 40),
+        maxVUs: 400,
+      };
+
+export const options = {
+  summaryTrendStats: ['p(50)', 'p(95)', 'p(99)', 'max', 'count'],
+  scenarios: { create: scenario },
+};
+
+function key() {
+  return `${__VU}-${__ITER}-${Date.now()}-${Math.random()}`;
+}
+
+function viaGrpc() {
+  if (__ITER === 0) client.connect(__ENV.ORDERS_GRPC, { plaintext: true });
+  const response = client.invoke(
+    'orders.v1.OrderService/CreateOrder',
+    {
+      idempotency_key: key(),
+      amount: { currency_code: 'EUR', amount_minor: 1000 + (__ITER % 500) },
+    },
+    { metadata: { authorization: `Bearer ${__ENV.TOKEN}` } },
+  );
+  check(response, {
+    approved: (r) =>
+      r && r.status === grpc.StatusOK && r.message.order.status === 'ORDER_STATUS_APPROVED',
+  });
+}
+
+function viaHttp() {
+  const response = http.post(
+    `${__ENV.ORDERS_URL}/v1/orders`,
+    JSON.stringify({
+      idempotency_key: key(),
+      amount: { currency_code: 'EUR', amount_minor: 1000 + (__ITER % 500) },
+    }),
+    { headers: { 'content-type': 'application/json', authorization: `Bearer ${__ENV.TOKEN}` } },
+  );
+  check(response, { approved: (r) => r.status === 201 && r.json('status') === 'APPROVED' });
+}
+
+// Latency comes from k6's own grpc_req_duration / http_req_duration (sub-millisecond).
+export default function () {
+  if (TARGET === 'grpc') viaGrpc();
+  else viaHttp();
+}
+
+export function handleSummary(data) {
+  return { [__ENV.SUMMARY_FILE]: JSON.stringify(data) };
+}

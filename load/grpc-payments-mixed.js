@@ -1,0 +1,70 @@
+// gRPC mixed: 80% ProcessPayment, 20% RefundPayment of an earlier charge, straight at payments.
+import encoding from 'k6/encoding';
+import grpc from 'k6/net/grpc';
+import { check } from 'k6';
+import { Counter, Rate } from 'k6/metrics';
+import { PAYMENTS_GRPC } from './lib/config.js';
+import { login, uuid } from './lib/session.js';
+
+const client = new grpc.Client();
+client.load(['../proto'], 'payments/v1/payments.proto');
+
+const captured = new Rate('payment_success_rate');
+const refunds = new Counter('refunds');
+
+export const options = {
+  scenarios: {
+    mixed: {
+      executor: 'constant-arrival-rate',
+      rate: Number(__ENV.RATE || 100),
+      timeUnit: '1s',
+      duration: __ENV.DURATION || '30s',
+      preAllocatedVUs: 20,
+      maxVUs: 100,
+    },
+  },
+  thresholds: {
+    checks: ['rate>0.99'],
+    'grpc_req_duration{method:ProcessPayment}': ['p(95)<20'],
+    'grpc_req_duration{method:RefundPayment}': ['p(95)<20'],
+  },
+};
+
+export function setup() {
+  // payments lets an admin or the customer itself charge; the load customer charges itself.
+  const token = login('grpc');
+  const subject = JSON.parse(encoding.b64decode(token.split('.')[1], 'rawurl', 's')).sub;
+  return { token, subject };
+}
+
+const charged = [];
+
+export default function (data) {
+  if (__ITER === 0) client.connect(PAYMENTS_GRPC, { plaintext: true });
+  const params = { metadata: { authorization: `Bearer ${data.token}` } };
+  if (Math.random() < 0.8 || charged.length === 0) {
+    const orderId = uuid();
+    const response = client.invoke(
+      'payments.v1.PaymentService/ProcessPayment',
+      {
+        order_id: orderId,
+        customer_id: data.subject,
+        amount: { currency_code: 'EUR', amount_minor: 100 + (__ITER % 5000) },
+      },
+      { ...params, tags: { method: 'ProcessPayment' } },
+    );
+    const ok = check(response, { 'charge answered OK': (r) => r && r.status === grpc.StatusOK });
+    const status = ok ? response.message.payment.status : '';
+    captured.add(status === 'PAYMENT_STATUS_CAPTURED');
+    if (status === 'PAYMENT_STATUS_CAPTURED') charged.push(orderId);
+  } else {
+    const orderId = charged.shift();
+    const response = client.invoke(
+      'payments.v1.PaymentService/RefundPayment',
+      { order_id: orderId, reason: 'k6 mixed load' },
+      { ...params, tags: { method: 'RefundPayment' } },
+    );
+    check(response, { 'refund answered OK': (r) => r && r.status === grpc.StatusOK });
+    refunds.add(1);
+  }
+}

@@ -1,0 +1,59 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+export interface BenchStores {
+  authDb: string;
+  ordersDb: string;
+  mongo: string;
+  redis: string;
+  /** PostgreSQL server URL (its `postgres` database), for the floor's insert. */
+  postgres: string;
+  stop(): void;
+}
+
+/**
+ * Real PostgreSQL, FerretDB on PostgreSQL and Redis: the ones in DATABASE_URL/MONGO_URL/REDIS_URL
+ * when all are set, else started by scripts/ci/services.sh in a temp dir. Fresh databases each run.
+ */
+export async function openBenchStores(repoRoot: string): Promise<BenchStores> {
+  const given = process.env;
+  let env: Record<string, string>;
+  let stop = () => {};
+  if (given.DATABASE_URL && given.MONGO_URL && given.REDIS_URL) {
+    env = {
+      DATABASE_URL: given.DATABASE_URL,
+      MONGO_URL: given.MONGO_URL,
+      REDIS_URL: given.REDIS_URL,
+    };
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'saga-bench-'));
+    const script = join(repoRoot, 'scripts/ci/services.sh');
+    const out = execFileSync('bash', [script, 'start', dir], { encoding: 'utf8' });
+    env = Object.fromEntries([...out.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
+    stop = () => execFileSync('bash', [script, 'stop', dir], { stdio: 'ignore' });
+  }
+  const suffix = Date.now().toString(36);
+  const database = (name: string) => {
+    const url = new URL(env.DATABASE_URL!);
+    url.pathname = `/${name}_${suffix}`;
+    return url.toString();
+  };
+  const admin = new pg.Client({ connectionString: env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE bench_auth_${suffix}`);
+  await admin.query(`CREATE DATABASE bench_orders_${suffix}`);
+  await admin.end();
+  const mongo = new URL(env.MONGO_URL!);
+  mongo.pathname = `/bench_${suffix}`;
+  return {
+    authDb: database('bench_auth'),
+    ordersDb: database('bench_orders'),
+    mongo: mongo.toString(),
+    redis: env.REDIS_URL!,
+    postgres: env.DATABASE_URL!,
+    stop,
+  };
+}

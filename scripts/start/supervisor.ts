@@ -1,0 +1,120 @@
+import { relative } from 'node:path';
+import { formatLogLine } from './log-format.js';
+import type { ServicePlan } from './plan.js';
+import { ServiceProcess } from './service-process.js';
+import { renderStatusTable } from './status-table.js';
+
+export interface SupervisorOptions {
+  repoRoot: string;
+  readyTimeoutMs: number;
+  /** How long a service may take to stop after SIGTERM before it is killed. */
+  stopGraceMs: number;
+  color: boolean;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const PREFIX_WIDTH = '[launcher]'.length;
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * Runs the services as one system: auth first (the others fetch its JWKS), then payments and
+ * orders together; stops all of them on a signal (exit 0) or when one dies (exit 1).
+ */
+export class Supervisor {
+  private readonly services: ServiceProcess[] = [];
+  private stopping: Promise<number> | undefined;
+  private ready = false;
+  private readonly done = Promise.withResolvers<number>();
+
+  constructor(
+    private readonly plans: readonly ServicePlan[],
+    private readonly options: SupervisorOptions,
+  ) {}
+
+  /** Resolves with the process exit code once every service has stopped. */
+  async run(): Promise<number> {
+    for (const signal of SIGNALS) {
+      // npm forwards the terminal's Ctrl-C as well, so a second signal is expected and ignored.
+      process.on(signal, () => void this.shutdown(0, `${signal} received`));
+    }
+    try {
+      const [first, ...rest] = this.plans;
+      await this.startAll([first!]);
+      await this.startAll(rest);
+      this.ready = !this.stopping;
+      if (this.ready) this.printTable();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      void this.shutdown(1, message);
+    }
+    return this.done.promise;
+  }
+
+  private async startAll(plans: readonly ServicePlan[]): Promise<void> {
+    if (this.stopping) return;
+    const started = plans.map((plan) => this.startOne(plan));
+    await Promise.all(started.map((service) => service.waitReady(this.options.readyTimeoutMs)));
+  }
+
+  private startOne(plan: ServicePlan): ServiceProcess {
+    this.say(`starting ${plan.name}`);
+    const service = new ServiceProcess(plan, this.options.repoRoot, (line) =>
+      this.options.out(
+        formatLogLine(plan.name, line, { prefixWidth: PREFIX_WIDTH, color: this.options.color }),
+      ),
+    );
+    this.services.push(service);
+    void service.exited.then(({ code, signal }) => {
+      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      const when = this.ready ? 'unexpectedly' : 'before it was ready';
+      void this.shutdown(1, `${plan.name} ${how} ${when}; see ${this.shown(plan.logFile)}`);
+    });
+    return service;
+  }
+
+  /** Idempotent: the first reason wins, later calls wait for the same shutdown. */
+  private shutdown(exitCode: number, reason: string): Promise<number> {
+    if (this.stopping) return this.stopping;
+    (exitCode === 0 ? this.say : this.complain).call(this, `${reason}; stopping everything`);
+    this.stopping = (async () => {
+      const running = this.services.filter((service) => service.running);
+      await Promise.all(this.services.map((service) => service.stop(this.options.stopGraceMs)));
+      const names = running.map((service) => service.plan.name).join(', ');
+      this.say(names ? `stopped ${names}` : 'nothing was running');
+      return exitCode;
+    })();
+    void this.stopping.then(this.done.resolve, this.done.reject);
+    return this.stopping;
+  }
+
+  private printTable(): void {
+    const table = renderStatusTable(
+      this.services.map((service) => ({
+        service: service.plan.name,
+        pid: service.pid,
+        httpPort: service.plan.httpPort,
+        grpcPort: service.plan.grpcPort,
+        store: service.reportedStore?.startsWith('embedded')
+          ? service.reportedStore.replaceAll(this.options.repoRoot, '')
+          : service.plan.store,
+        logFile: this.shown(service.plan.logFile),
+      })),
+    );
+    this.options.out(`\n${table}\n`);
+    this.say('all services are ready; press Ctrl-C to stop them');
+  }
+
+  private shown(path: string): string {
+    const rel = relative(this.options.repoRoot, path);
+    return rel.startsWith('..') ? path : rel;
+  }
+
+  private say(message: string): void {
+    this.options.out(`${'[launcher]'.padEnd(PREFIX_WIDTH)} ${message}`);
+  }
+
+  private complain(message: string): void {
+    this.options.err(`${'[launcher]'.padEnd(PREFIX_WIDTH)} ${message}`);
+  }
+}

@@ -20,10 +20,6 @@ export default defineConfig({
     reportCompressedSize: true,
   },
   server: {
-    proxy: {
-      '/v1': ORDERS,
-      '/console/config.json': ORDERS,
-      '/console/login': ORDERS,
-    },
+    proxy: { '/console/api': ORDERS },
   },
 });

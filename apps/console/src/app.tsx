@@ -21,7 +21,7 @@ export function App() {
   const route = useRoute();
 
   useEffect(() => {
-    api<ConsoleConfig>('/console/config.json').then(setConfig, () => {});
+    api<ConsoleConfig>('/console/api/config').then(setConfig, () => {});
   }, []);
 
   useEffect(() => {

@@ -47,7 +47,7 @@ export function SagaActions(props: { saga: Saga; token: string; onDone(message: 
     const note = String(new FormData(event.currentTarget as HTMLFormElement).get('note') ?? '');
     setBusy(true);
     try {
-      await api(`/v1/admin/sagas/${saga.id}/${action}`, {
+      await api(`/console/api/sagas/${saga.id}/${action}`, {
         method: 'POST',
         token: props.token,
         body: { note },

@@ -19,7 +19,7 @@ export function SagaDetail(props: {
 }) {
   const { sagaId, route } = props;
   const detail = usePoll(
-    (signal) => api<Detail>(`/v1/admin/sagas/${sagaId}`, { token: props.token, signal }),
+    (signal) => api<Detail>(`/console/api/sagas/${sagaId}`, { token: props.token, signal }),
     sagaId,
     props.intervalMs,
   );
@@ -66,7 +66,7 @@ export function SagaDetail(props: {
           </dl>
           {view.saga.last_error && (
             <>
-              <h3>Last error</h3>
+              <h3>Last recorded error</h3>
               <pre class="tl-error">{view.saga.last_error}</pre>
             </>
           )}

@@ -25,7 +25,7 @@ export function SagaList(props: { token: string; route: Route; intervalMs: numbe
   const query = params.toString();
 
   const list = usePoll(
-    (signal) => api<SagaPage>(`/v1/admin/sagas?${query}`, { token: props.token, signal }),
+    (signal) => api<SagaPage>(`/console/api/sagas?${query}`, { token: props.token, signal }),
     query,
     props.intervalMs,
   );

@@ -34,7 +34,7 @@ export function SignIn(props: { notice?: string; onSignedIn(session: Session): v
     setBusy(true);
     setError(undefined);
     try {
-      const reply = await api<LoginReply>('/console/login', {
+      const reply = await api<LoginReply>('/console/api/login', {
         method: 'POST',
         body: { username, password },
       });

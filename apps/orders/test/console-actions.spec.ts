@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import {
   ADMIN_SUBJECT,
+  ALERTS_DIR,
   eventually,
   startConsoleFixture,
   type ConsoleFixture,
@@ -29,9 +31,9 @@ describe('saga console actions on STUCK sagas (real orders + PostgreSQL, payment
   let fx: ConsoleFixture;
 
   const detail = async (sagaId: string) =>
-    (await fx.api<Detail>(`/v1/admin/sagas/${sagaId}`, { token: fx.adminToken })).body;
+    (await fx.api<Detail>(`/console/api/sagas/${sagaId}`, { token: fx.adminToken })).body;
   const act = (sagaId: string, action: 'retry' | 'resolve', body: unknown = {}) =>
-    fx.api<Problem & { saga: { status: string } }>(`/v1/admin/sagas/${sagaId}/${action}`, {
+    fx.api<Problem & { saga: { status: string } }>(`/console/api/sagas/${sagaId}/${action}`, {
       token: fx.adminToken,
       method: 'POST',
       body,
@@ -45,7 +47,7 @@ describe('saga console actions on STUCK sagas (real orders + PostgreSQL, payment
     });
     return eventually(async () => {
       const page = await fx.api<{ sagas: Array<{ id: string; status: string }> }>(
-        `/v1/admin/sagas?order_id=${created.body.id}`,
+        `/console/api/sagas?order_id=${created.body.id}`,
         { token: fx.adminToken },
       );
       const saga = page.body.sagas[0];
@@ -137,5 +139,11 @@ describe('saga console actions on STUCK sagas (real orders + PostgreSQL, payment
     assert.equal(value(/^saga_overdue_threshold_seconds\{[^}]*\} (\d+)$/m), 3600);
     assert.equal(value(/^saga_operator_actions_total\{action="resolved"[^}]*\} (\d+)$/m), 1);
     assert.equal(value(/^saga_operator_actions_total\{action="retry-now"[^}]*\} (\d+)$/m), 1);
+    const rules = await readFile(`${ALERTS_DIR}saga-console.rules.yml`, 'utf8');
+    const used = new Set(rules.match(/\bsaga_[a-z_]+(?=[{)\s])/g));
+    assert.ok(used.size >= 2);
+    for (const name of used) {
+      assert.match(text, new RegExp(`^# TYPE ${name} `, 'm'), `${name} is exported`);
+    }
   });
 });

@@ -42,15 +42,14 @@ describe('saga console API: access, filters, pagination and detail (real orders 
   let stuckId: string;
 
   const list = async (query = '') => {
-    const reply = await fx.api<Page>(`/v1/admin/sagas${query}`, { token: fx.adminToken });
+    const reply = await fx.api<Page>(`/console/api/sagas${query}`, { token: fx.adminToken });
     assert.equal(reply.status, 200, JSON.stringify(reply.body));
     return reply.body;
   };
   const ids = (page: Page) => page.sagas.map((saga) => saga.id).sort();
 
   before(async () => {
-    // A real tracer provider (spans printed to the captured stdout) so steps get trace ids.
-    fx = await startConsoleFixture({ OTEL_TRACES_EXPORTER: 'console' });
+    fx = await startConsoleFixture();
     seeded.completed = await fx.seedSaga({
       status: 'COMPLETED',
       step: 'confirm',
@@ -83,10 +82,10 @@ describe('saga console API: access, filters, pagination and detail (real orders 
 
   it('refuses a request without a token (401) and a customer token (403), on every route', async () => {
     const routes = [
-      ['GET', '/v1/admin/sagas'],
-      ['GET', `/v1/admin/sagas/${stuckId}`],
-      ['POST', `/v1/admin/sagas/${stuckId}/retry`],
-      ['POST', `/v1/admin/sagas/${stuckId}/resolve`],
+      ['GET', '/console/api/sagas'],
+      ['GET', `/console/api/sagas/${stuckId}`],
+      ['POST', `/console/api/sagas/${stuckId}/retry`],
+      ['POST', `/console/api/sagas/${stuckId}/resolve`],
     ] as const;
     for (const [method, path] of routes) {
       const body = method === 'POST' ? { note: 'x' } : undefined;
@@ -94,7 +93,7 @@ describe('saga console API: access, filters, pagination and detail (real orders 
       const customer = await fx.api(path, { method, body, token: fx.customerToken });
       assert.equal(customer.status, 403, `${method} ${path}`);
     }
-    const stillStuck = await fx.api<{ saga: SagaJson }>(`/v1/admin/sagas/${stuckId}`, {
+    const stillStuck = await fx.api<{ saga: SagaJson }>(`/console/api/sagas/${stuckId}`, {
       token: fx.adminToken,
     });
     assert.equal(stillStuck.body.saga.status, 'STUCK', 'refused actions changed nothing');
@@ -136,7 +135,7 @@ describe('saga console API: access, filters, pagination and detail (real orders 
   });
 
   it('refuses a malformed filter with 400 naming it', async () => {
-    const reply = await fx.api<{ detail: string }>('/v1/admin/sagas?status=sleeping', {
+    const reply = await fx.api<{ detail: string }>('/console/api/sagas?status=sleeping', {
       token: fx.adminToken,
     });
     assert.equal(reply.status, 400);
@@ -159,12 +158,12 @@ describe('saga console API: access, filters, pagination and detail (real orders 
       times,
       [...times].sort((a, b) => b - a),
     );
-    const bad = await fx.api('/v1/admin/sagas?page_token=garbage', { token: fx.adminToken });
+    const bad = await fx.api('/console/api/sagas?page_token=garbage', { token: fx.adminToken });
     assert.equal(bad.status, 400);
   });
 
   it('shows one saga: its order, the full timeline, and the payment as unavailable while payments is down', async () => {
-    const reply = await fx.api<Detail>(`/v1/admin/sagas/${stuckId}`, { token: fx.adminToken });
+    const reply = await fx.api<Detail>(`/console/api/sagas/${stuckId}`, { token: fx.adminToken });
     assert.equal(reply.status, 200);
     const { saga, order, timeline, payment, related_sagas: related } = reply.body;
     assert.equal(saga.status, 'STUCK');
@@ -188,14 +187,14 @@ describe('saga console API: access, filters, pagination and detail (real orders 
   });
 
   it('answers 404 for an unknown saga and 400 for a malformed id', async () => {
-    const unknown = await fx.api(`/v1/admin/sagas/${randomUUID()}`, { token: fx.adminToken });
+    const unknown = await fx.api(`/console/api/sagas/${randomUUID()}`, { token: fx.adminToken });
     assert.equal(unknown.status, 404);
-    const malformed = await fx.api('/v1/admin/sagas/not-an-id', { token: fx.adminToken });
+    const malformed = await fx.api('/console/api/sagas/not-an-id', { token: fx.adminToken });
     assert.equal(malformed.status, 400);
   });
 
   it('gives the page its settings, no secrets, under a strict content security policy', async () => {
-    const reply = await fx.api<Record<string, unknown>>('/console/config.json');
+    const reply = await fx.api<Record<string, unknown>>('/console/api/config');
     assert.equal(reply.status, 200);
     assert.deepEqual(Object.keys(reply.body).sort(), [
       'overdue_after_ms',
@@ -208,13 +207,13 @@ describe('saga console API: access, filters, pagination and detail (real orders 
   });
 
   it('sign-in: refuses a non-JSON body and reports auth being down as 503', async () => {
-    const down = await fx.api<{ title: string }>('/console/login', {
+    const down = await fx.api<{ title: string }>('/console/api/login', {
       method: 'POST',
       body: { username: 'ops', password: 'whatever-password' },
     });
     assert.equal(down.status, 503);
     assert.equal(down.body.title, 'UNAVAILABLE');
-    const form = await fetch(`http://127.0.0.1:${fx.orders.httpPort}/console/login`, {
+    const form = await fetch(`http://127.0.0.1:${fx.orders.httpPort}/console/api/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'username=ops&password=x',
@@ -223,7 +222,7 @@ describe('saga console API: access, filters, pagination and detail (real orders 
   });
 
   it('has no test fault switch route unless SAGA_FAULTS_ENABLED', async () => {
-    const reply = await fx.api('/v1/admin/test-faults/refund', {
+    const reply = await fx.api('/console/api/test-faults/refund', {
       token: fx.adminToken,
       method: 'PUT',
       body: { failing: false },

@@ -53,8 +53,6 @@ describe('saga console in headless Chromium against the running system (auth, pa
       SAGA_RETRY_MAX_MS: '400',
       SAGA_RECOVERY_INTERVAL_MS: '200',
       TRACE_VIEWER_URL: TRACE_VIEWER,
-      // A real tracer provider (spans go to the captured stdout), so steps carry trace ids.
-      OTEL_TRACES_EXPORTER: 'console',
     });
     const name = `console-customer-${randomUUID().slice(0, 8)}`;
     customer = await login(system.auth.httpPort, name, 'correct horse battery');
@@ -129,13 +127,13 @@ describe('saga console in headless Chromium against the running system (auth, pa
 
   /** The test-only switch, through the admin API, with a token from the console's sign-in. */
   async function liftRefundFault(): Promise<void> {
-    const signIn = await orders('/console/login', {
+    const signIn = await orders('/console/api/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(ADMIN),
     });
     const { access_token: token } = (await signIn.json()) as { access_token: string };
-    const lifted = await orders('/v1/admin/test-faults/refund', {
+    const lifted = await orders('/console/api/test-faults/refund', {
       method: 'PUT',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ failing: false }),

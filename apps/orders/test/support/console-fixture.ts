@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort, type PostgresEndpoint } from '#platform';
 import { startApp, testIdentity, testPostgres, type AppProcess, type TestIdentity } from '#testing';
@@ -35,6 +36,11 @@ export interface SeedSaga {
 }
 
 export const ADMIN_SUBJECT = 'ops-admin';
+
+/** The Prometheus rules that alert on what the console shows (docker/observability/alerts). */
+export const ALERTS_DIR = fileURLToPath(
+  new URL('../../../../../docker/observability/alerts/', import.meta.url),
+);
 
 /**
  * orders as a real process on a fresh PostgreSQL database, tokens from a test identity, and

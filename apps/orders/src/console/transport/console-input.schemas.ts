@@ -13,7 +13,7 @@ const seconds = z.coerce
   .max(TEN_YEARS_S, `must be at most ${TEN_YEARS_S}`);
 const statusWords = Object.keys(STATUS_FILTERS) as [StatusFilter, ...StatusFilter[]];
 
-/** Query parameters of GET /v1/admin/sagas; empty ones count as absent. */
+/** Query parameters of GET /console/api/sagas; empty ones count as absent. */
 export const listSagasInput = z.preprocess(
   (query) =>
     typeof query === 'object' && query !== null

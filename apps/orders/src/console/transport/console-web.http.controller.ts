@@ -11,7 +11,7 @@ import { loginInput } from './console-input.schemas.js';
  * Sign-in goes through orders so the page only ever talks to its own origin, under `npm start`
  * (auth on another port) as behind the gateway, and auth needs no CORS.
  */
-@Controller('console')
+@Controller('console/api')
 export class ConsoleWebHttpController {
   constructor(
     @Inject(CONSOLE_SETTINGS) private readonly settings: ConsoleSettings,
@@ -19,7 +19,7 @@ export class ConsoleWebHttpController {
     private readonly verifier: TokenVerifier,
   ) {}
 
-  @Get('config.json')
+  @Get('config')
   @Header('cache-control', 'no-cache')
   config() {
     return {

@@ -10,7 +10,7 @@ const refundFaultInput = z.strictObject({ failing: z.boolean({ error: 'must be t
  * Test-only: arms or lifts the `[fail-refund]` fault at run time, so an end-to-end test can make
  * a saga STUCK and then let its retry succeed. Registered only when SAGA_FAULTS_ENABLED=true.
  */
-@Controller('v1/admin/test-faults')
+@Controller('console/api/test-faults')
 @UseGuards(AuthGuard)
 @Roles('admin')
 export class SagaFaultsHttpController {

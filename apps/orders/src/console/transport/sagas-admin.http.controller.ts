@@ -20,7 +20,7 @@ import { listSagasInput, resolveInput, retryInput, sagaIdInput } from './console
 import { toHttpDetail, toHttpPage, toHttpSaga } from './console.http-mapper.js';
 
 /** The saga console's API: every saga, its timeline, and the two actions on STUCK ones. */
-@Controller('v1/admin/sagas')
+@Controller('console/api/sagas')
 @UseGuards(AuthGuard)
 @Roles('admin')
 export class SagasAdminHttpController {

@@ -4,7 +4,15 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ADMIN, checkSagaInvariants, login, startTestSystem, type TestSystem } from '#testing';
+import {
+  ADMIN,
+  checkSagaInvariants,
+  login,
+  startGateway,
+  startTestSystem,
+  type Gateway,
+  type TestSystem,
+} from '#testing';
 import { launchChromium, type Browser } from './support/console-browser.js';
 
 /** CI keeps this folder as an artefact (git-ignored). */
@@ -18,8 +26,9 @@ interface OrderJson {
   status: string;
 }
 
-describe('saga console in headless Chromium against the running system (auth, payments, orders)', () => {
+describe('saga console in headless Chromium, through the NGINX gateway, against auth, payments and orders', () => {
   let system: TestSystem;
+  let gateway: Gateway;
   let browser: Browser;
   let page: Page;
   let customer: string;
@@ -54,6 +63,11 @@ describe('saga console in headless Chromium against the running system (auth, pa
       SAGA_RECOVERY_INTERVAL_MS: '200',
       TRACE_VIEWER_URL: TRACE_VIEWER,
     });
+    gateway = await startGateway({
+      authHttp: `127.0.0.1:${system.auth.httpPort}`,
+      ordersHttp: `127.0.0.1:${system.orders.httpPort}`,
+      ordersGrpc: `127.0.0.1:${system.orders.grpcPort}`,
+    });
     const name = `console-customer-${randomUUID().slice(0, 8)}`;
     customer = await login(system.auth.httpPort, name, 'correct horse battery');
     browser = await launchChromium();
@@ -62,11 +76,12 @@ describe('saga console in headless Chromium against the running system (auth, pa
   });
   after(async () => {
     await browser?.close();
+    await gateway?.stop();
     await system?.stop();
   });
 
   it('signs in with the admin account, by keyboard through labelled fields', async () => {
-    await page.goto(`http://127.0.0.1:${system.orders.httpPort}/console`);
+    await page.goto(`${gateway.url}/console`);
     await page.getByLabel('Username').fill(ADMIN.username);
     await page.getByLabel('Password').fill(ADMIN.password);
     await page.getByLabel('Password').press('Enter');
@@ -122,6 +137,8 @@ describe('saga console in headless Chromium against the running system (auth, pa
     await page.locator('.detail-pane').screenshot({ path: TIMELINE_SCREENSHOT });
     await page.screenshot({ path: `${RESULTS}console-overview.png`, fullPage: true });
     assert.deepEqual(pageErrors, [], 'no script error on the page');
+    const polled = gateway.accessLog().filter((r) => r.uri.startsWith('/console/api/sagas?'));
+    assert.ok(polled.length > 3 && polled.every((r) => r.status === 200), 'live via the gateway');
     assert.deepEqual(await checkSagaInvariants(system.ordersDb.url, system.paymentsDb.url), []);
   });
 

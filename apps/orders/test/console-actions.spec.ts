@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import {
   ADMIN_SUBJECT,
   ALERTS_DIR,
   eventually,
+  placeStuckSaga,
   startConsoleFixture,
   type ConsoleFixture,
 } from './support/console-fixture.js';
@@ -38,22 +38,7 @@ describe('saga console actions on STUCK sagas (real orders + PostgreSQL, payment
       method: 'POST',
       body,
     });
-  /** A real order whose saga the engine drives to STUCK: its charge and refunds all fail. */
-  const stuckSaga = async () => {
-    const created = await fx.api<{ id: string }>('/v1/orders', {
-      token: fx.customerToken,
-      method: 'POST',
-      body: { idempotency_key: randomUUID(), amount: { currency_code: 'EUR', amount_minor: 700 } },
-    });
-    return eventually(async () => {
-      const page = await fx.api<{ sagas: Array<{ id: string; status: string }> }>(
-        `/console/api/sagas?order_id=${created.body.id}`,
-        { token: fx.adminToken },
-      );
-      const saga = page.body.sagas[0];
-      return saga?.status === 'STUCK' ? saga.id : undefined;
-    }, 'a STUCK saga');
-  };
+  const stuckSaga = () => placeStuckSaga(fx);
 
   before(async () => (fx = await startConsoleFixture()));
   after(() => fx?.stop());

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort, type PostgresEndpoint } from '#platform';
 import { startApp, testIdentity, testPostgres, type AppProcess, type TestIdentity } from '#testing';
+import { seedSaga, type SeedSaga } from './console-seed.js';
 
 export interface ApiReply<T = Record<string, unknown>> {
   status: number;
@@ -24,15 +25,6 @@ export interface ConsoleFixture {
   /** Writes an order and its saga straight into the database, as the engine would have left it. */
   seedSaga(saga: SeedSaga): Promise<{ sagaId: string; orderId: string }>;
   stop(): Promise<void>;
-}
-
-export interface SeedSaga {
-  status: string;
-  type?: string;
-  step?: string;
-  ending?: string | null;
-  ageMs: number;
-  orderId?: string;
 }
 
 export const ADMIN_SUBJECT = 'ops-admin';
@@ -107,37 +99,25 @@ export async function startConsoleFixture(
   };
 }
 
-async function seedSaga(db: pg.Client, saga: SeedSaga) {
-  const createdAt = new Date(Date.now() - saga.ageMs);
-  const orderId = saga.orderId ?? randomUUID();
-  if (!saga.orderId) {
-    await db.query(
-      `INSERT INTO orders (id, customer_id, idempotency_key, request_fingerprint, currency_code,
-         amount_minor, description, status, created_at, updated_at)
-       VALUES ($1, 'seeded', $2, $3, 'EUR', 1234, 'seeded', 'PENDING', $4, $4)`,
-      [orderId, randomUUID(), '0'.repeat(64), createdAt],
+/**
+ * Places a real order as the customer; with payments unreachable the engine drives its saga to
+ * STUCK (charge outcome unknown, then every refund fails). Returns the saga id.
+ */
+export async function placeStuckSaga(fx: ConsoleFixture): Promise<string> {
+  const created = await fx.api<{ id: string }>('/v1/orders', {
+    token: fx.customerToken,
+    method: 'POST',
+    body: { idempotency_key: randomUUID(), amount: { currency_code: 'EUR', amount_minor: 700 } },
+  });
+  if (created.status !== 201) throw new Error(`order refused: ${JSON.stringify(created.body)}`);
+  return eventually(async () => {
+    const page = await fx.api<{ sagas: Array<{ id: string; status: string }> }>(
+      `/console/api/sagas?order_id=${created.body.id}`,
+      { token: fx.adminToken },
     );
-  }
-  const sagaId = randomUUID();
-  const terminal = ['COMPLETED', 'REJECTED', 'COMPENSATED'].includes(saga.status);
-  // Unfinished seeded sagas are leased far ahead to an engine that does not exist, so this
-  // process's recovery worker leaves them exactly as seeded.
-  await db.query(
-    `INSERT INTO saga_instances (id, type, order_id, status, step, attempts, ending, owner,
-       next_attempt_at, created_at, updated_at, finished_at)
-     VALUES ($1, $2, $3, $4, $5, 0, $6, 'elsewhere', now() + interval '1 day', $7, $7, $8)`,
-    [
-      sagaId,
-      saga.type ?? 'create-order',
-      orderId,
-      saga.status,
-      saga.step ?? 'charge',
-      saga.ending ?? null,
-      createdAt,
-      terminal ? createdAt : null,
-    ],
-  );
-  return { sagaId, orderId };
+    const saga = page.body.sagas[0];
+    return saga?.status === 'STUCK' ? saga.id : undefined;
+  }, "the order's saga to get STUCK");
 }
 
 /** Polls `check` until it returns a value, or fails after `timeoutMs`. */

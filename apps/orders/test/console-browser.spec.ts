@@ -99,10 +99,7 @@ describe('saga console in headless Chromium, through the NGINX gateway, against 
 
   it('shows a saga whose refund keeps failing under the stuck filter, without a reload', async () => {
     await page.getByRole('button', { name: /Stuck/ }).click();
-    assert.equal(
-      await page.getByRole('button', { name: /Stuck/ }).getAttribute('aria-pressed'),
-      'true',
-    );
+    await page.getByRole('button', { name: /Stuck/, pressed: true }).waitFor();
     await page.evaluate('window.__sameDocument = true');
     stuckOrder = await placeOrder(3_300, 'console: refund fails [fail-confirm] [fail-refund]');
     await row(stuckOrder.id).getByText('STUCK').waitFor(SLOW);

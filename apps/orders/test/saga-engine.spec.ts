@@ -126,6 +126,36 @@ describe('saga engine with scripted payment outcomes (real PostgreSQL)', () => {
     });
   });
 
+  it('an engine whose lease was taken over cannot apply its late step result', async () => {
+    let release!: () => void;
+    const payments = Object.assign(new ScriptedPayments(), {
+      holdFirstReply: new Promise<void>((resolve) => (release = resolve)),
+    });
+    const slow = await startEngine(postgres, payments, { leaseMs: 300 });
+    const key = randomUUID();
+    const placing = slow.createOrder.execute({
+      caller: CUSTOMER,
+      idempotencyKey: key,
+      amount: EUR(4321),
+      description: '',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 400)); // lease expired, reply still held
+    const orderId = (await slow.orders.findByIdempotencyKey(CUSTOMER.subject, key))!.id;
+    await withEngine(payments, async (engine) => {
+      await recoverUntil(
+        engine,
+        async () => (await engine.orders.findById(orderId))?.status !== 'PENDING',
+      );
+      release(); // the first engine's charge now answers, too late
+      const order = await placing;
+      assert.equal(order.status, 'APPROVED');
+      const { steps } = await timeline(engine, orderId);
+      assert.deepEqual(steps, ['charge:execute:succeeded', 'confirm:execute:succeeded']);
+      assert.equal(payments.captures, 1);
+    });
+    await slow.app.close();
+  });
+
   it('retries a failing compensation with backoff until it succeeds', async () => {
     const payments = Object.assign(new ScriptedPayments(), { failRefunds: 2 });
     await withEngine(payments, async (engine) => {

@@ -20,6 +20,8 @@ export class ScriptedPayments implements PaymentsPort {
   loseChargeReply = false;
   /** Charge never answers (the engine is stopped meanwhile). */
   hangCharges = false;
+  /** The first charge captures, then waits for this before answering (a slow reply). */
+  holdFirstReply?: Promise<void>;
   /** Refunds fail this many more times before working; Infinity = never work. */
   failRefunds = 0;
 
@@ -32,6 +34,9 @@ export class ScriptedPayments implements PaymentsPort {
       if (!declined) this.captures += 1;
     }
     if (this.hangCharges) return new Promise<never>(() => {});
+    const hold = this.holdFirstReply;
+    this.holdFirstReply = undefined;
+    if (hold) await hold;
     if (this.loseChargeReply) throw new PaymentOutcomeUnknownError('deadline exceeded');
     return this.ledger.get(request.orderId) === 'DECLINED'
       ? { status: 'declined', reason: 'amount over limit' }

@@ -78,6 +78,25 @@ export class SagaAdminRepository {
     return this.dataSource.manager.findOneBy(SagaInstanceEntity, { id });
   }
 
+  /**
+   * Writes an operator's change to a saga row this transaction has locked, bumping its version
+   * so that any result an engine still brings for the old version is refused.
+   */
+  async write(
+    manager: EntityManager,
+    saga: SagaInstanceEntity,
+    changes: Partial<SagaInstanceEntity>,
+  ): Promise<SagaInstanceEntity> {
+    const version = saga.version + 1;
+    const result = await manager.update(
+      SagaInstanceEntity,
+      { id: saga.id, version: saga.version },
+      { ...changes, version },
+    );
+    if (result.affected !== 1) throw new Error(`saga ${saga.id} changed under its row lock`);
+    return Object.assign(new SagaInstanceEntity(), saga, changes, { version });
+  }
+
   /** The saga row locked for this transaction, whoever owns it: an operator's action wins. */
   lock(manager: EntityManager, id: string): Promise<SagaInstanceEntity | null> {
     return manager

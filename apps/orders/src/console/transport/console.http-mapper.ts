@@ -66,9 +66,9 @@ export function toHttpPage(page: SagaPage) {
   };
 }
 
-function toHttpStep(step: SagaStepEntity) {
+function toHttpStep(step: SagaStepEntity, index: number) {
   return {
-    seq: step.seq,
+    seq: index + 1,
     step: step.step,
     action: step.action,
     outcome: step.outcome,

@@ -26,8 +26,8 @@ export function toHttpSaga({ saga, steps }: SagaView) {
     last_error: saga.lastError,
     created_at: saga.createdAt.toISOString(),
     updated_at: saga.updatedAt.toISOString(),
-    steps: steps.map((step) => ({
-      seq: step.seq,
+    steps: steps.map((step, index) => ({
+      seq: index + 1,
       step: step.step,
       action: step.action,
       outcome: step.outcome,

@@ -38,8 +38,8 @@ export function toProtoSaga({ saga, steps }: SagaView): ordersV1.Saga {
     lastError: saga.lastError,
     createdAt: toTimestamp(saga.createdAt),
     updatedAt: toTimestamp(saga.updatedAt),
-    steps: steps.map((step) => ({
-      seq: step.seq,
+    steps: steps.map((step, index) => ({
+      seq: index + 1,
       step: step.step,
       action: step.action,
       outcome: step.outcome,

@@ -7,9 +7,10 @@ import { SagaInstanceEntity } from '../persistence/saga-instance.entity.js';
 import { SagaStore } from '../persistence/saga.store.js';
 import { SAGA_DEFINITIONS, type SagaDefinition } from './saga-definition.js';
 import { SAGA_SETTINGS, type SagaSettings } from './saga-settings.js';
-import { isTerminal, type SagaStatus } from './saga-state.js';
-import { SagaStepRunner, type StepRun } from './saga-step.runner.js';
-import { SagaTransition, type Applied } from './saga-transition.js';
+import type { SagaStatus } from './saga-state.js';
+import { SagaStepRunner } from './saga-step.runner.js';
+import { SagaTransition } from './saga-transition.js';
+import { LeaseLostError } from './saga.errors.js';
 import { SagaMetrics } from './saga.metrics.js';
 
 /**
@@ -36,10 +37,10 @@ export class SagaOrchestrator {
   }
 
   /** Creates a saga owned by this engine, in the transaction that creates its order. */
-  async begin(manager: EntityManager, type: string, orderId: string): Promise<string> {
+  async begin(manager: EntityManager, type: string, orderId: string): Promise<SagaInstanceEntity> {
     const definition = this.definition(type);
     const now = new Date();
-    const saga = manager.create(SagaInstanceEntity, {
+    const saga = Object.assign(new SagaInstanceEntity(), {
       id: randomUUID(),
       type,
       orderId,
@@ -53,69 +54,58 @@ export class SagaOrchestrator {
       createdAt: now,
       updatedAt: now,
       finishedAt: null,
-    });
+      version: 1,
+    } satisfies SagaInstanceEntity);
     await this.store.insert(manager, saga);
     this.metrics.sagaStarted(type);
-    return saga.id;
+    return saga;
   }
 
   /**
    * Runs a saga this engine owns until it ends, waits for a retry, gets stuck or is taken over.
-   * Returns the status it stopped in.
+   * Takes the saga row as just written (no re-read) or its id. Returns the status it stopped in.
    */
-  async run(sagaId: string, credentials?: string): Promise<SagaStatus | undefined> {
-    for (;;) {
-      const saga = await this.store.findOwned(sagaId, this.owner);
-      if (!saga) return (await this.store.findById(sagaId))?.status;
+  async run(
+    sagaOrId: SagaInstanceEntity | string,
+    credentials?: string,
+  ): Promise<SagaStatus | undefined> {
+    let saga =
+      typeof sagaOrId === 'string' ? await this.store.findOwned(sagaOrId, this.owner) : sagaOrId;
+    const id = typeof sagaOrId === 'string' ? sagaOrId : sagaOrId.id;
+    while (saga) {
       const definition = this.definition(saga.type);
       const run = await this.steps.run(definition, saga, credentials);
       if (!run) return saga.status;
-      const next = await this.commit(definition, saga, run);
-      if (next.ended) {
-        const { type, status, createdAt, at } = next.ended;
-        this.metrics.sagaEnded(type, status, createdAt, at);
+      const current = saga;
+      try {
+        const applied = await this.dataSource.transaction((manager) =>
+          this.transition.apply(manager, definition, current, this.owner, run),
+        );
+        if (applied.ended)
+          this.metrics.sagaEnded(current.type, applied.ended, current.createdAt, new Date());
+        if (!applied.continue) return applied.saga?.status;
+        saga = applied.saga ?? null;
+      } catch (error) {
+        if (!(error instanceof LeaseLostError)) throw error;
+        this.logger.warn(
+          { saga_id: id, order_id: current.orderId },
+          'saga taken over by another engine',
+        );
+        saga = null;
       }
-      if (!next.continue) return next.status;
     }
-  }
-
-  private async commit(
-    definition: SagaDefinition,
-    saga: SagaInstanceEntity,
-    run: StepRun,
-  ): Promise<Applied> {
-    try {
-      return await this.dataSource.transaction((manager) =>
-        this.transition.apply(manager, definition, saga.id, this.owner, run),
-      );
-    } catch (error) {
-      if (!run.local) throw error;
-      // A local step's writes rolled back with its transaction: record it as failed instead.
-      const failed: StepRun = {
-        ...run,
-        local: undefined,
-        outcome: 'failed',
-        error: describe(error),
-      };
-      this.logger.warn(
-        { saga_id: saga.id, order_id: saga.orderId, err: error },
-        'local step failed',
-      );
-      return this.dataSource.transaction((manager) =>
-        this.transition.apply(manager, definition, saga.id, this.owner, failed),
-      );
-    }
+    return (await this.store.findById(id))?.status;
   }
 
   /**
    * Runs a saga for at most `budgetMs`; past that it goes on in the background (and the recovery
    * worker takes over if this process dies), so a request never waits on a slow downstream.
    */
-  async runWithin(sagaId: string, budgetMs: number, credentials?: string): Promise<void> {
+  async runWithin(saga: SagaInstanceEntity, budgetMs: number, credentials?: string): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    const running = this.run(sagaId, credentials).catch((error: unknown) => {
+    const running = this.run(saga, credentials).catch((error: unknown) => {
       this.logger.error(
-        { saga_id: sagaId, err: error },
+        { saga_id: saga.id, err: error },
         'saga run failed; recovery will resume it',
       );
     });
@@ -129,12 +119,4 @@ export class SagaOrchestrator {
     if (!definition) throw new Error(`unknown saga type ${type}`);
     return definition;
   }
-
-  isTerminal(status: SagaStatus | undefined): boolean {
-    return status !== undefined && isTerminal(status);
-  }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

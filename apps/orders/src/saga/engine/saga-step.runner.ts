@@ -14,8 +14,6 @@ import type { StepAction, StepOutcome } from './saga-state.js';
 import { stateOf } from './saga-state.mapper.js';
 
 export interface StepRun {
-  /** The saga version the step ran against: a transition applies only to that version. */
-  version: number;
   index: number;
   action: StepAction;
   outcome: StepOutcome;
@@ -52,7 +50,6 @@ export class SagaStepRunner {
     };
     const startedAt = new Date();
     const base = {
-      version: saga.version,
       index: state.stepIndex,
       action,
       error: '',

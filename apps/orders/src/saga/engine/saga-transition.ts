@@ -1,25 +1,36 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { SagaInstanceEntity } from '../persistence/saga-instance.entity.js';
 import { SagaStore } from '../persistence/saga.store.js';
 import { retryDelayMs } from './saga-backoff.js';
-import { shapesOf, type SagaDefinition } from './saga-definition.js';
+import {
+  shapesOf,
+  type SagaDefinition,
+  type StepContext,
+  type StepResult,
+} from './saga-definition.js';
 import { SAGA_SETTINGS, type SagaSettings } from './saga-settings.js';
-import { isTerminal, type SagaStatus, type StepOutcome } from './saga-state.js';
+import { isTerminal, type SagaState, type SagaStatus, type StepOutcome } from './saga-state.js';
 import { stateOf } from './saga-state.mapper.js';
 import type { StepRun } from './saga-step.runner.js';
 import { nextState } from './saga-transitions.js';
+import { timelineRow, type TimelineRow } from './saga-timeline-row.js';
+import { LeaseLostError } from './saga.errors.js';
 
 export interface Applied {
+  /** The saga as written, for the next step; undefined when another engine holds it now. */
+  saga?: SagaInstanceEntity;
   /** The engine should go on with the next action right away. */
   continue: boolean;
-  status?: SagaStatus;
   /** Set when the saga reached a terminal state or got stuck in this transition. */
-  ended?: { type: string; status: SagaStatus; createdAt: Date; at: Date };
+  ended?: SagaStatus;
 }
 
 /**
- * Persists one step's result inside the caller's transaction: the timeline row, the saga's new
- * state and lease, a local step's own writes and, at the end, the order's final status.
+ * Persists a step's result in the caller's transaction: the timeline row, the saga's new state
+ * and lease (one conditional UPDATE), and, at the end, the order's final status. Local steps that
+ * follow run in the same transaction (each in a savepoint), so a charge and its confirmation
+ * commit once.
  */
 @Injectable()
 export class SagaTransition {
@@ -33,87 +44,126 @@ export class SagaTransition {
   async apply(
     manager: EntityManager,
     definition: SagaDefinition,
-    sagaId: string,
+    saga: SagaInstanceEntity,
     owner: string,
     run: StepRun,
   ): Promise<Applied> {
-    const saga = await this.store.lockOwned(manager, sagaId, owner);
-    if (!saga) return { continue: false }; // the lease expired and another engine took over
-    // Someone else (a recovery pass after a lease expiry) already moved this saga on: re-read.
-    if (saga.version !== run.version) return { continue: true };
-    let { outcome, error } = run;
-    if (run.local) {
-      const result = await run.local(manager);
-      outcome = result.outcome;
-      error = result.outcome === 'rejected' ? result.reason : '';
-    }
-    const before = stateOf(definition, saga);
-    const next = nextState(
-      shapesOf(definition),
-      before,
-      run.action,
-      outcome,
-      this.settings.maxAttempts,
+    const rows: TimelineRow[] = [];
+    let state = stateOf(definition, saga);
+    let outcome = run.outcome;
+    let error = run.error;
+    let finishedAt = run.finishedAt;
+    if (run.local) ({ outcome, error, finishedAt } = await this.runLocal(manager, run.local));
+    let next = this.next(definition, state, run.action, outcome);
+    rows.push(
+      timelineRow(saga.id, definition, { ...run, outcome, error, before: state, next, finishedAt }),
     );
-    const retrying = next.status === before.status && next.attempts > before.attempts;
+    let lastError = error || saga.lastError;
+    while (next.status === 'RUNNING' && definition.steps[next.stepIndex]!.local) {
+      state = next;
+      const step = definition.steps[state.stepIndex]!;
+      const startedAt = new Date();
+      const ctx: StepContext = { sagaId: saga.id, orderId: saga.orderId, attempt: 1, manager };
+      const result = await this.runLocal(manager, (m) => step.execute({ ...ctx, manager: m }));
+      next = this.next(definition, state, 'execute', result.outcome);
+      rows.push(
+        timelineRow(saga.id, definition, {
+          ...result,
+          index: state.stepIndex,
+          action: 'execute',
+          before: state,
+          next,
+          startedAt,
+          traceId: run.traceId,
+        }),
+      );
+      lastError = result.error || lastError;
+    }
+    return this.write(manager, definition, saga, owner, next, rows, lastError);
+  }
+
+  private async write(
+    manager: EntityManager,
+    definition: SagaDefinition,
+    saga: SagaInstanceEntity,
+    owner: string,
+    next: SagaState,
+    rows: TimelineRow[],
+    lastError: string,
+  ): Promise<Applied> {
     const now = new Date();
-    await this.store.appendStep(manager, {
-      sagaId,
-      step: definition.steps[run.index]!.name,
-      action: run.action,
-      outcome: timelineOutcome(outcome, retrying),
-      attempt: before.attempts + 1,
-      error: error.slice(0, 2000),
-      startedAt: run.startedAt,
-      finishedAt: run.local ? now : run.finishedAt,
-      traceId: run.traceId,
-    });
+    const before = stateOf(definition, saga);
+    const retrying = next.status === before.status && next.attempts > before.attempts;
     const ended = isTerminal(next.status) || next.status === 'STUCK';
-    Object.assign(saga, {
+    const written: SagaInstanceEntity = {
+      ...saga,
       status: next.status,
       step: definition.steps[next.stepIndex]!.name,
       attempts: next.attempts,
       ending: next.ending,
-      lastError: error ? error.slice(0, 2000) : saga.lastError,
+      lastError: lastError.slice(0, 2000),
       updatedAt: now,
       owner: retrying || ended ? null : owner,
       nextAttemptAt: new Date(now.getTime() + this.delayMs(retrying, next.attempts)),
       finishedAt: isTerminal(next.status) ? now : null,
-    });
+    };
+    // Lost the lease (or raced): throwing rolls back any local step's writes with it.
+    if (!(await this.store.advance(manager, written, owner))) throw new LeaseLostError(saga.id);
+    await this.store.appendSteps(manager, rows);
     if (isTerminal(next.status)) {
       await definition.finish(manager, {
         orderId: saga.orderId,
         ending: next.ending!,
-        reason: saga.lastError,
+        reason: written.lastError,
       });
     }
-    await this.store.save(manager, saga);
-    if (next.status === 'STUCK') {
-      this.logger.error(
-        {
-          saga_id: saga.id,
-          order_id: saga.orderId,
-          step: saga.step,
-          attempts: saga.attempts,
-          last_error: saga.lastError,
-        },
-        'saga STUCK: retries exhausted, a person must act',
-      );
+    if (next.status === 'STUCK') this.reportStuck(written);
+    return {
+      saga: { ...written, version: saga.version + 1 },
+      continue: !retrying && !ended,
+      ended: ended ? next.status : undefined,
+    };
+  }
+
+  private next(
+    definition: SagaDefinition,
+    state: SagaState,
+    action: 'execute' | 'compensate',
+    outcome: StepOutcome,
+  ) {
+    return nextState(shapesOf(definition), state, action, outcome, this.settings.maxAttempts);
+  }
+
+  /** A local step in a savepoint: if it throws, only its own writes roll back. */
+  private async runLocal(
+    manager: EntityManager,
+    work: (manager: EntityManager) => Promise<StepResult>,
+  ) {
+    try {
+      const result = await manager.transaction(work);
+      const error = result.outcome === 'rejected' ? result.reason : '';
+      return { outcome: result.outcome as StepOutcome, error, finishedAt: new Date() };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { outcome: 'failed' as StepOutcome, error: message, finishedAt: new Date() };
     }
-    const endedInfo = ended
-      ? { type: saga.type, status: next.status, createdAt: saga.createdAt, at: now }
-      : undefined;
-    return { continue: !retrying && !ended, status: next.status, ended: endedInfo };
   }
 
   private delayMs(retrying: boolean, attempts: number): number {
     if (!retrying) return this.settings.leaseMs;
     return retryDelayMs(attempts, this.settings.retryInitialMs, this.settings.retryMaxMs);
   }
-}
 
-function timelineOutcome(outcome: StepOutcome, retrying: boolean): string {
-  if (outcome === 'succeeded') return 'succeeded';
-  if (retrying) return 'retrying';
-  return outcome === 'unknown' ? 'unknown' : 'failed';
+  private reportStuck(saga: SagaInstanceEntity): void {
+    this.logger.error(
+      {
+        saga_id: saga.id,
+        order_id: saga.orderId,
+        step: saga.step,
+        attempts: saga.attempts,
+        last_error: saga.lastError,
+      },
+      'saga STUCK: retries exhausted, a person must act',
+    );
+  }
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { SagaEnding, SagaStatus } from '../engine/saga-state.js';
 
 @Entity('saga_instances')
@@ -44,6 +44,7 @@ export class SagaInstanceEntity {
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt!: Date | null;
 
-  @VersionColumn()
+  /** Bumped by every transition; a transition applies only to the version it ran against. */
+  @Column({ type: 'integer' })
   version!: number;
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { StepAction } from '../engine/saga-state.js';
 
 /** What the engine did (`execute`, `compensate`) or a person did through the console. */
@@ -7,11 +7,12 @@ export type TimelineAction = StepAction | 'operator';
 /** One row of a saga's timeline: a step's action and how it went. */
 @Entity('saga_steps')
 export class SagaStepEntity {
-  @PrimaryColumn({ name: 'saga_id', type: 'uuid' })
-  sagaId!: string;
+  /** Database-assigned and increasing (a bigint, so a string): orders a saga's rows (shown 1..n). */
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  seq!: string;
 
-  @PrimaryColumn({ type: 'integer' })
-  seq!: number;
+  @Column({ name: 'saga_id', type: 'uuid' })
+  sagaId!: string;
 
   @Column({ type: 'varchar', length: 32 })
   step!: string;

@@ -13,30 +13,27 @@ export class SagaStore {
     await manager.insert(SagaInstanceEntity, saga);
   }
 
-  /** The saga row, locked for this transaction, if `owner` still holds its lease. */
-  async lockOwned(
-    manager: EntityManager,
-    id: string,
-    owner: string,
-  ): Promise<SagaInstanceEntity | null> {
-    return manager
-      .createQueryBuilder(SagaInstanceEntity, 's')
-      .setLock('pessimistic_write')
-      .where('s.id = :id AND s.owner = :owner', { id, owner })
-      .getOne();
+  /**
+   * Writes a saga's new state if `owner` still holds it at `version` (optimistic concurrency: no
+   * row lock to take first). False when the lease was lost or another transition won.
+   */
+  async advance(manager: EntityManager, saga: SagaInstanceEntity, owner: string): Promise<boolean> {
+    const { id, version, ...changes } = saga;
+    const result = await manager.update(
+      SagaInstanceEntity,
+      { id, owner, version },
+      { ...changes, version: version + 1 },
+    );
+    return (result.affected ?? 0) === 1;
   }
 
-  async save(manager: EntityManager, saga: SagaInstanceEntity): Promise<void> {
-    await manager.save(SagaInstanceEntity, saga);
+  async appendSteps(manager: EntityManager, steps: Omit<SagaStepEntity, 'seq'>[]): Promise<void> {
+    if (steps.length > 0) await manager.insert(SagaStepEntity, steps);
   }
 
-  /** Appends a timeline row; the saga row lock held by the caller serialises `seq`. */
+  /** Appends one timeline row (e.g. an operator's action) in the caller's transaction. */
   async appendStep(manager: EntityManager, step: Omit<SagaStepEntity, 'seq'>): Promise<void> {
-    const [{ next }] = (await manager.query(
-      'SELECT coalesce(max(seq), 0) + 1 AS next FROM saga_steps WHERE saga_id = $1',
-      [step.sagaId],
-    )) as [{ next: number }];
-    await manager.insert(SagaStepEntity, { ...step, seq: Number(next) });
+    await this.appendSteps(manager, [step]);
   }
 
   /**

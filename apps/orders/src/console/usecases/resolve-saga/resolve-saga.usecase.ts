@@ -38,15 +38,13 @@ export class ResolveSagaUseCase {
         ending,
         reason: `resolved by hand: ${note}`,
       });
-      Object.assign(saga, {
+      return this.sagas.write(manager, saga, {
         status: statusOfEnding(ending),
         ending,
         owner: null,
         updatedAt: now,
         finishedAt: now,
       });
-      await this.store.save(manager, saga);
-      return saga;
     });
     this.metrics.operatorAction('resolved', saga.type);
     this.logger.warn(

@@ -34,7 +34,7 @@ export class RetrySagaUseCase {
       const saga = requireStuck(await this.sagas.lock(manager, sagaId), sagaId, 'retried');
       const now = new Date();
       await this.store.appendStep(manager, operatorStep(saga, 'retry-now', caller, note, now));
-      Object.assign(saga, {
+      return this.sagas.write(manager, saga, {
         status: retriedStatus(saga.ending),
         attempts: 0,
         owner: this.orchestrator.owner,
@@ -42,8 +42,6 @@ export class RetrySagaUseCase {
         updatedAt: now,
         finishedAt: null,
       });
-      await this.store.save(manager, saga);
-      return saga;
     });
     this.metrics.operatorAction('retry-now', saga.type);
     this.logger.warn(
@@ -51,7 +49,7 @@ export class RetrySagaUseCase {
       'STUCK saga retried by hand',
     );
     // A zero budget: the run goes on in the background; the console polls for its progress.
-    await this.orchestrator.runWithin(saga.id, 0, caller.token);
+    await this.orchestrator.runWithin(saga, 0, caller.token);
     return saga;
   }
 }

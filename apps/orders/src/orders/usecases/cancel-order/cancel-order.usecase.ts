@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Caller } from '#identity';
 import { CANCEL_ORDER_SAGA } from '../../../saga/cancel-order.saga.js';
 import { SagaOrchestrator } from '../../../saga/engine/saga-orchestrator.js';
+import type { SagaInstanceEntity } from '../../../saga/persistence/saga-instance.entity.js';
 import { isCancellable, type Order } from '../../domain/order.js';
 import { OrderNotCancellableError } from '../../domain/order.errors.js';
 import { OrderRepository } from '../../persistence/order.repository.js';
@@ -29,16 +30,16 @@ export class CancelOrderUseCase {
     const order = await this.getOrder.execute(caller, orderId);
     if (order.status === 'CANCELLED') return order;
     if (!isCancellable(order)) throw new OrderNotCancellableError(order.id, order.status);
-    let sagaId: string;
+    let saga: SagaInstanceEntity;
     try {
-      sagaId = await this.dataSource.transaction((manager) =>
+      saga = await this.dataSource.transaction((manager) =>
         this.sagas.begin(manager, CANCEL_ORDER_SAGA, order.id),
       );
     } catch (error) {
       if (isUniqueViolation(error)) return order; // a cancel is already under way
       throw error;
     }
-    await this.sagas.runWithin(sagaId, this.budgetMs, caller.token);
+    await this.sagas.runWithin(saga, this.budgetMs, caller.token);
     return (await this.orders.findById(order.id)) ?? order;
   }
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { SagaOrchestrator } from '../../../saga/engine/saga-orchestrator.js';
+import type { SagaInstanceEntity } from '../../../saga/persistence/saga-instance.entity.js';
 import { CREATE_ORDER_SAGA } from '../../../saga/create-order.saga.js';
 import { requestFingerprint, type Order } from '../../domain/order.js';
 import { IdempotencyKeyReusedError } from '../../domain/order.errors.js';
@@ -28,8 +29,6 @@ export class CreateOrderUseCase {
   async execute(command: CreateOrderCommand): Promise<Order> {
     const fingerprint = requestFingerprint(command);
     const customerId = command.caller.subject;
-    const existing = await this.orders.findByIdempotencyKey(customerId, command.idempotencyKey);
-    if (existing) return replay(existing, fingerprint);
     const now = new Date();
     const order: Order = {
       id: randomUUID(),
@@ -43,9 +42,10 @@ export class CreateOrderUseCase {
       createdAt: now,
       updatedAt: now,
     };
-    let sagaId: string;
+    // Insert first: a retry with the same key hits the unique constraint and replays the first.
+    let saga: SagaInstanceEntity;
     try {
-      sagaId = await this.dataSource.transaction(async (manager) => {
+      saga = await this.dataSource.transaction(async (manager) => {
         await this.orders.insert(manager, order);
         return this.sagas.begin(manager, CREATE_ORDER_SAGA, order.id);
       });
@@ -55,7 +55,7 @@ export class CreateOrderUseCase {
       if (!winner) throw error;
       return replay(winner, fingerprint);
     }
-    await this.sagas.runWithin(sagaId, this.budgetMs, command.caller.token);
+    await this.sagas.runWithin(saga, this.budgetMs, command.caller.token);
     return (await this.orders.findById(order.id)) ?? order;
   }
 }

@@ -1,0 +1,7 @@
+/** Another engine owns the saga now (its lease expired here), or a concurrent transition won. */
+export class LeaseLostError extends Error {
+  override readonly name = 'LeaseLostError';
+  constructor(sagaId: string) {
+    super(`saga ${sagaId} is no longer held by this engine at this version`);
+  }
+}

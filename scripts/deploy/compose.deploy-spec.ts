@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { parse } from 'yaml';
+import { REPO_ROOT } from '../images/images.js';
+import { checkCompose } from './compose-check.js';
+import { STACK } from './compose-policy.js';
+
+const COMPOSE = join(REPO_ROOT, 'docker/compose.yaml');
+
+describe('docker/compose.yaml', () => {
+  it('validates against the Compose Specification and every policy, with .env.example values', () => {
+    assert.deepEqual(checkCompose(COMPOSE), []);
+  });
+
+  it('runs the full stack of DESIGN.md, the apps gated on healthy stores', async () => {
+    const compose = parse(await readFile(COMPOSE, 'utf8'), { merge: true }) as {
+      services: Record<string, { depends_on?: Record<string, { condition: string }> }>;
+    };
+    assert.deepEqual(Object.keys(compose.services).sort(), [...STACK].sort());
+    assert.equal(compose.services.orders?.depends_on?.postgres?.condition, 'service_healthy');
+    assert.equal(compose.services.orders?.depends_on?.payments?.condition, 'service_healthy');
+    assert.equal(compose.services.payments?.depends_on?.mongo?.condition, 'service_healthy');
+  });
+});
+
+describe('compose checks catch a deliberate mistake and name the service', () => {
+  let copy: string;
+  before(async () => (copy = await mkdtemp(join(tmpdir(), 'saga-compose-'))));
+  after(() => rm(copy, { recursive: true, force: true }));
+
+  async function problemsWith(file: string, from: string, to: string): Promise<string[]> {
+    const dir = await mkdtemp(join(copy, 'case-'));
+    await cp(join(REPO_ROOT, 'docker'), dir, { recursive: true });
+    const path = join(dir, file);
+    const text = await readFile(path, 'utf8');
+    assert.ok(text.includes(from), `${file} no longer contains ${from}: update this test`);
+    await writeFile(path, text.replace(from, to));
+    return checkCompose(join(dir, 'compose.yaml'));
+  }
+
+  const ordersDb =
+    'postgres://saga:${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}@postgres:5432/orders';
+  const cases: [string, string, string, string, RegExp][] = [
+    [
+      'a password written in the file',
+      'compose.yaml',
+      'POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in docker/.env}',
+      'POSTGRES_PASSWORD: hunter2',
+      /^service postgres: POSTGRES_PASSWORD is written in the file/,
+    ],
+    [
+      'a password inside a URL',
+      'compose.yaml',
+      ordersDb,
+      'postgres://saga:hunter2@postgres:5432/orders',
+      /^service orders: DATABASE_URL has a password written in the file/,
+    ],
+    [
+      'a field compose does not have',
+      'compose.yaml',
+      '  restart: unless-stopped\n  read_only: true',
+      '  restart_policy: unless-stopped\n  read_only: true',
+      /^compose services\.auth: must NOT have additional properties "restart_policy"$/,
+    ],
+    [
+      'a variable the app requires in production',
+      'compose.yaml',
+      `      DATABASE_URL: ${ordersDb}\n`,
+      '',
+      /^service orders: DATABASE_URL: is required when NODE_ENV=production$/,
+    ],
+    [
+      'a variable left at its localhost default',
+      'compose.yaml',
+      '      PAYMENTS_GRPC_URL: payments:50052\n',
+      '',
+      /^service orders: PAYMENTS_GRPC_URL is localhost:50052/,
+    ],
+    [
+      'a health gate on a service without a healthcheck',
+      'compose.yaml',
+      "    healthcheck:\n      test: ['CMD', 'redis-cli', 'ping']",
+      "    labels:\n      test: ['CMD', 'redis-cli', 'ping']",
+      /^service auth: waits for redis to be healthy, but redis has no healthcheck$/,
+    ],
+    [
+      'the latest tag',
+      'compose.yaml',
+      'image: docker.io/library/redis:7.4.2-bookworm',
+      'image: docker.io/library/redis:latest',
+      /^service redis: image docker.io\/library\/redis:latest uses the latest tag$/,
+    ],
+    [
+      'an image name the script does not build',
+      'compose.yaml',
+      'image: ghcr.io/saga-workspace/orders:',
+      'image: ghcr.io/saga-workspace/order:',
+      /^service orders: image ghcr.io\/saga-workspace\/order:0.1.0 should be ghcr.io\/saga-workspace\/orders:<tag>/,
+    ],
+    [
+      'a variable missing from .env.example',
+      'compose.yaml',
+      '${MONGO_PASSWORD:?set MONGO_PASSWORD in docker/.env}',
+      '${MONGO_ROOT_PASSWORD:?set it}',
+      /^compose: \$\{MONGO_ROOT_PASSWORD\} has no default and no placeholder in docker\/.env.example$/,
+    ],
+    [
+      'an undeclared named volume',
+      'compose.yaml',
+      '  grafana-data:\n',
+      '',
+      /^service grafana: uses volume grafana-data, which is not declared under volumes:$/,
+    ],
+    [
+      'a broken Prometheus config',
+      'observability/prometheus.yml',
+      'scrape_interval: 15s',
+      'scrape_interval: fifteen',
+      /observability\/prometheus.yml: promtool check config failed/,
+    ],
+    [
+      'a collector pipeline naming an undefined exporter',
+      'observability/otel-collector.yaml',
+      'exporters: [otlp/jaeger]',
+      'exporters: [otlp/tempo]',
+      /otel-collector.yaml: pipeline traces uses exporter otlp\/tempo, which is not defined$/,
+    ],
+  ];
+
+  for (const [mistake, file, from, to, expected] of cases) {
+    it(`${mistake} (${file})`, async () => {
+      const problems = await problemsWith(file, from, to);
+      assert.ok(
+        problems.some((problem) => expected.test(problem)),
+        `expected a problem matching ${expected}, got:\n${problems.join('\n') || '(none)'}`,
+      );
+    });
+  }
+});

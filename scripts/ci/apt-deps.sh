@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Debian packages the test servers need: PostgreSQL, Redis, NGINX, Prometheus (promtool).
+# Debian packages the test servers need: PostgreSQL, Redis, NGINX, Prometheus (promtool), and
+# Chromium for the saga console's browser test.
 # Installs only what is missing, so a warm machine skips apt entirely.
 set -euo pipefail
 missing=()
@@ -8,10 +9,11 @@ command -v redis-server >/dev/null || missing+=(redis-server)
 command -v nginx >/dev/null || missing+=(nginx)
 command -v promtool >/dev/null || missing+=(prometheus)
 command -v go >/dev/null || missing+=(golang-go)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "[apt] installing ${missing[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-echo "[apt] postgresql, redis-server, nginx, promtool present"
+echo "[apt] postgresql, redis-server, nginx, promtool, chromium present"

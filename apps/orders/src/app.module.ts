@@ -10,6 +10,7 @@ import {
   type PostgresEndpoint,
 } from '#platform';
 import { ORDERS_CONFIG } from './config.tokens.js';
+import { ConsoleModule } from './console/console.module.js';
 import { IdentityModule } from '#identity';
 import { HealthController } from './health/health.controller.js';
 import { OrdersModule } from './orders/orders.module.js';
@@ -37,6 +38,7 @@ export class AppModule {
         }),
         PaymentsClientModule.register(config),
         OrdersModule.register(config),
+        ConsoleModule.register(config),
         TerminusModule,
       ],
       controllers: [HealthController],

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { PROTO_FILES } from '#contracts';
 import {
@@ -14,6 +15,7 @@ import {
   setServing,
 } from '#platform';
 import { AppModule } from './app.module.js';
+import { serveConsole } from './console/console-static.js';
 import { ORDERS_ERRORS } from './error-map.js';
 
 const SERVICE = 'orders.v1.OrderService';
@@ -21,8 +23,12 @@ const SERVICE = 'orders.v1.OrderService';
 runMain('orders', async () => {
   const config = loadConfig(ordersConfigSchema);
   const postgres = await openPostgres(config.DATABASE_URL, `${config.DATA_DIR}/pg`);
-  const app = await NestFactory.create(AppModule.register(config, postgres), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register(config, postgres),
+    { bufferLogs: true },
+  );
   app.useLogger(app.get(Logger));
+  serveConsole(app, app.get(Logger));
   app.useGlobalFilters(new DomainErrorFilter(ORDERS_ERRORS));
   const health = new HealthImplementation();
   app.connectMicroservice(

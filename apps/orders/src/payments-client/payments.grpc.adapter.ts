@@ -4,11 +4,13 @@ import type { ClientGrpc } from '@nestjs/microservices';
 import { BrokenCircuitError, type IPolicy } from 'cockatiel';
 import { firstValueFrom, type Observable } from 'rxjs';
 import { paymentsV1 } from '#contracts';
+import { toPaymentEntry } from './payment-entry.mapper.js';
 import {
   PaymentFailedError,
   PaymentOutcomeUnknownError,
   type ChargeRequest,
   type ChargeResult,
+  type PaymentEntry,
   type PaymentsPort,
   type RefundResult,
 } from './payments.port.js';
@@ -27,6 +29,7 @@ type Unary<Req, Res> = (request: Req, metadata: Metadata, options: CallOptions) 
 interface PaymentsClient {
   processPayment: Unary<paymentsV1.ProcessPaymentRequest, paymentsV1.ProcessPaymentResponse>;
   refundPayment: Unary<paymentsV1.RefundPaymentRequest, paymentsV1.RefundPaymentResponse>;
+  getPayment: Unary<paymentsV1.GetPaymentRequest, paymentsV1.GetPaymentResponse>;
 }
 
 const { PaymentStatus } = paymentsV1;
@@ -80,6 +83,23 @@ export class PaymentsGrpcAdapter implements PaymentsPort, OnModuleInit {
         return { status: 'declined' };
       default:
         throw new PaymentFailedError(`unexpected refund status ${payment?.status} for ${orderId}`);
+    }
+  }
+
+  /**
+   * A plain call with the deadline, outside the retry and breaker policy: a console read must
+   * neither wait on retries nor open the breaker that guards the sagas' charges and refunds.
+   */
+  async get(orderId: string, credentials?: string): Promise<PaymentEntry | null> {
+    const metadata = await this.metadata(credentials);
+    try {
+      const { payment } = await firstValueFrom(
+        this.client.getPayment({ orderId }, metadata, this.options()),
+      );
+      return payment ? toPaymentEntry(payment) : null;
+    } catch (error) {
+      if (grpcCode(error) === status.NOT_FOUND) return null;
+      throw error;
     }
   }
 

@@ -10,13 +10,29 @@ export type ChargeResult = { status: 'captured' } | { status: 'declined'; reason
 
 export type RefundResult = { status: 'refunded' | 'voided' | 'declined' };
 
+export type LedgerStatus = 'CAPTURED' | 'DECLINED' | 'REFUNDED' | 'VOIDED' | 'UNSPECIFIED';
+
+/** An order's entry in the payments ledger, as payments reports it. */
+export interface PaymentEntry {
+  orderId: string;
+  customerId: string;
+  amount: Money | null;
+  status: LedgerStatus;
+  reason: string;
+  history: { status: LedgerStatus; at: Date | null; reason: string }[];
+  createdAt: Date | null;
+  updatedAt: Date | null;
+}
+
 /**
- * The saga's view of payments. Both calls are idempotent by order id. `credentials` is the
+ * The saga's (and the console's) view of payments. Every call is idempotent by order id. `credentials` is the
  * caller's bearer token when there is one; otherwise the adapter uses the service's own.
  */
 export interface PaymentsPort {
   charge(request: ChargeRequest, credentials?: string): Promise<ChargeResult>;
   refund(orderId: string, reason: string, credentials?: string): Promise<RefundResult>;
+  /** The ledger entry of an order, null when payments has none. A read: never retried. */
+  get(orderId: string, credentials?: string): Promise<PaymentEntry | null>;
 }
 
 export const PAYMENTS_PORT = Symbol('PAYMENTS_PORT');

@@ -34,6 +34,7 @@ export class CreateOrderSaga implements SagaDefinition {
         onFailure: 'compensate',
         execute: (ctx) => this.charge(ctx),
         compensate: async (ctx) => {
+          await this.faults.beforeRefund((await this.orderOf(ctx)).description);
           await this.payments.refund(ctx.orderId, 'order not confirmed', ctx.credentials);
         },
       },

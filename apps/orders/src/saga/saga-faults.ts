@@ -7,6 +7,11 @@ export const FAIL_CONFIRM_MARKER = '[fail-confirm]';
 /** …and these wait this long inside confirm, so a test can kill orders mid-saga. */
 export const SLOW_CONFIRM_MARKER = '[slow-confirm]';
 export const SLOW_CONFIRM_MS = 3_000;
+/**
+ * …and these fail their refund (the charge's compensation) until the fault is lifted at run
+ * time, so the saga runs out of attempts and ends STUCK where the console shows it.
+ */
+export const FAIL_REFUND_MARKER = '[fail-refund]';
 
 /**
  * Test-only fault switch (SAGA_FAULTS_ENABLED=true; off by default and refused in production):
@@ -14,7 +19,9 @@ export const SLOW_CONFIRM_MS = 3_000;
  */
 @Injectable()
 export class SagaFaults {
-  constructor(@Inject(SAGA_FAULTS_ENABLED) private readonly enabled: boolean) {}
+  private refundFaultArmed = true;
+
+  constructor(@Inject(SAGA_FAULTS_ENABLED) readonly enabled: boolean) {}
 
   async beforeConfirm(description: string): Promise<void> {
     if (!this.enabled) return;
@@ -24,5 +31,22 @@ export class SagaFaults {
     if (description.includes(FAIL_CONFIRM_MARKER)) {
       throw new Error(`confirm failed: test fault switch (${FAIL_CONFIRM_MARKER})`);
     }
+  }
+
+  async beforeRefund(description: string): Promise<void> {
+    if (!this.enabled || !this.refundFaultArmed) return;
+    if (description.includes(FAIL_REFUND_MARKER)) {
+      throw new Error(`refund failed: test fault switch (${FAIL_REFUND_MARKER}) is armed`);
+    }
+  }
+
+  /** Whether `[fail-refund]` orders fail their refund now (armed when the process starts). */
+  get refundFailing(): boolean {
+    return this.enabled && this.refundFaultArmed;
+  }
+
+  /** Arms or lifts the refund fault; a no-op unless faults are enabled. */
+  setRefundFailing(failing: boolean): void {
+    if (this.enabled) this.refundFaultArmed = failing;
   }
 }

@@ -12,12 +12,16 @@ import { SagaMetrics } from './engine/saga.metrics.js';
 import { SagaStore } from './persistence/saga.store.js';
 import { SAGA_FAULTS_ENABLED, SagaFaults } from './saga-faults.js';
 
-/** The saga engine and the two sagas built on it. Needs PAYMENTS_PORT and MetricsRegistry. */
+/**
+ * The saga engine and the two sagas built on it. Needs PAYMENTS_PORT and MetricsRegistry.
+ * Global: one engine per process, which the orders use cases and the saga console share.
+ */
 @Module({})
 export class SagaModule {
   static register(settings: SagaSettings, faultsEnabled: boolean): DynamicModule {
     return {
       module: SagaModule,
+      global: true,
       imports: [OrderPersistenceModule],
       providers: [
         { provide: SAGA_SETTINGS, useValue: settings },
@@ -37,7 +41,7 @@ export class SagaModule {
         SagaOrchestrator,
         SagaRecoveryWorker,
       ],
-      exports: [SagaOrchestrator, SagaStore, SagaRecoveryWorker],
+      exports: [SagaOrchestrator, SagaStore, SagaRecoveryWorker, SagaFaults],
     };
   }
 }

@@ -2,6 +2,7 @@ import {
   PaymentOutcomeUnknownError,
   type ChargeRequest,
   type ChargeResult,
+  type PaymentEntry,
   type PaymentsPort,
   type RefundResult,
 } from '../../src/payments-client/payments.port.js';
@@ -54,5 +55,12 @@ export class ScriptedPayments implements PaymentsPort {
     return {
       status: status === 'VOIDED' ? 'voided' : status === 'DECLINED' ? 'declined' : 'refunded',
     };
+  }
+
+  async get(orderId: string): Promise<PaymentEntry | null> {
+    const status = this.ledger.get(orderId);
+    if (!status) return null;
+    const none = { amount: null, reason: '', history: [], createdAt: null, updatedAt: null };
+    return { orderId, customerId: '', status, ...none };
   }
 }

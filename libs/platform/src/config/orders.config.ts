@@ -11,6 +11,12 @@ import {
 } from './fields.js';
 import { identityFields } from './identity.fields.js';
 
+const traceViewerUrl = z
+  .string()
+  .refine((url) => url === '' || (httpUrl.safeParse(url).success && url.includes('{traceId}')), {
+    message: 'must be empty or a URL with {traceId}, like http://localhost:16686/trace/{traceId}',
+  });
+
 export const ordersConfigSchema = z
   .object({
     ...common,
@@ -38,6 +44,10 @@ export const ordersConfigSchema = z
     SAGA_RUN_BUDGET_MS: positiveInt(5_000),
     /** Test-only fault switch: confirm fails for orders whose description has "[fail-confirm]". */
     SAGA_FAULTS_ENABLED: flag,
+    /** A saga not terminal this long after its start is overdue (saga console, saga_overdue). */
+    SAGA_OVERDUE_AFTER_MS: positiveInt(300_000),
+    /** The trace viewer's page for one trace, `{traceId}` replaced; empty: no trace links. */
+    TRACE_VIEWER_URL: traceViewerUrl.default('http://localhost:16686/trace/{traceId}'),
   })
   .superRefine(
     requireInProduction(['DATABASE_URL', 'ORDERS_SERVICE_USERNAME', 'ORDERS_SERVICE_PASSWORD']),

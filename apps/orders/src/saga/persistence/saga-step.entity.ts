@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { StepAction } from '../engine/saga-state.js';
 
+/** What the engine did (`execute`, `compensate`) or a person did through the console. */
+export type TimelineAction = StepAction | 'operator';
+
 /** One row of a saga's timeline: a step's action and how it went. */
 @Entity('saga_steps')
 export class SagaStepEntity {
@@ -15,7 +18,7 @@ export class SagaStepEntity {
   step!: string;
 
   @Column({ type: 'varchar', length: 16 })
-  action!: StepAction;
+  action!: TimelineAction;
 
   /** succeeded | failed | retrying | unknown */
   @Column({ type: 'varchar', length: 16 })
@@ -35,4 +38,12 @@ export class SagaStepEntity {
 
   @Column({ name: 'trace_id', type: 'varchar', length: 32 })
   traceId!: string;
+
+  /** Who acted by hand (the admin's subject); null on the engine's own rows. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  actor?: string | null;
+
+  /** The operator's note (required when resolving by hand). */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  note?: string | null;
 }

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isOverdue, resolvedEnding, retriedStatus, statusOfEnding } from './saga-views.js';
+
+const minutesAgo = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);
+
+describe('saga console rules', () => {
+  const now = new Date('2026-11-25T12:00:00Z');
+
+  it('flags running, compensating and stuck sagas older than the threshold as overdue', () => {
+    for (const status of ['RUNNING', 'COMPENSATING', 'STUCK'] as const) {
+      assert.equal(isOverdue({ status, createdAt: minutesAgo(now, 6) }, now, 300_000), true);
+      assert.equal(isOverdue({ status, createdAt: minutesAgo(now, 4) }, now, 300_000), false);
+    }
+  });
+
+  it('never flags a terminal saga as overdue, however old', () => {
+    for (const status of ['COMPLETED', 'REJECTED', 'COMPENSATED'] as const) {
+      assert.equal(isOverdue({ status, createdAt: minutesAgo(now, 600) }, now, 300_000), false);
+    }
+  });
+
+  it('retries a saga stuck compensating as COMPENSATING, one stuck going forward as RUNNING', () => {
+    assert.equal(retriedStatus('compensated'), 'COMPENSATING');
+    assert.equal(retriedStatus('rejected'), 'COMPENSATING');
+    assert.equal(retriedStatus(null), 'RUNNING');
+  });
+
+  it('resolves a saga as the ending it was heading to, completed when it had none', () => {
+    assert.equal(statusOfEnding(resolvedEnding('compensated')), 'COMPENSATED');
+    assert.equal(statusOfEnding(resolvedEnding('rejected')), 'REJECTED');
+    assert.equal(statusOfEnding(resolvedEnding(null)), 'COMPLETED');
+  });
+});

@@ -148,8 +148,13 @@ describe('NGINX gateway, HTTP, in front of the real auth and orders', () => {
     try {
       // All at once, well past the burst, so a slow machine cannot refill the bucket in between.
       // Distinct usernames keep auth's own per-username limit out of the picture; every spelling
-      // auth's router accepts for the login route counts.
-      const spellings = ['/auth/v1/auth/login', '/auth/v1/auth/LOGIN', '/auth/v1/auth/login/'];
+      // auth's router accepts for the login route counts, and so does the console's sign-in.
+      const spellings = [
+        '/auth/v1/auth/login',
+        '/auth/v1/auth/LOGIN',
+        '/auth/v1/auth/login/',
+        '/console/api/login',
+      ];
       const responses = await Promise.all(
         Array.from({ length: 30 }, (_, i) =>
           fetch(`${limited.url}${spellings[i % spellings.length]}`, {

@@ -3,7 +3,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
+  type OnModuleDestroy,
 } from '@nestjs/common';
 import { SagaStore } from '../persistence/saga.store.js';
 import { SagaOrchestrator } from './saga-orchestrator.js';
@@ -16,7 +16,7 @@ const BATCH = 20;
  * crashed or was stopped) or whose retry is due, and drives them on.
  */
 @Injectable()
-export class SagaRecoveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SagaRecoveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(SagaRecoveryWorker.name);
   private timer: NodeJS.Timeout | undefined;
   private inFlight: Promise<number> | undefined;
@@ -34,7 +34,9 @@ export class SagaRecoveryWorker implements OnApplicationBootstrap, OnApplication
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Module destruction comes before TypeORM closes its pool (on application shutdown), so a
+  // pass in flight finishes on open connections.
+  async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
     await this.inFlight?.catch(() => 0);
   }

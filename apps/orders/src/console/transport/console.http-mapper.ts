@@ -1,7 +1,6 @@
 import type { PaymentEntry } from '../../payments-client/payments.port.js';
-import { toHttpOrder } from '../../orders/transport/order.http-mapper.js';
+import { toHttpOrder, toHttpStep } from '../../orders/transport/order.http-mapper.js';
 import type { SagaInstanceEntity } from '../../saga/persistence/saga-instance.entity.js';
-import type { SagaStepEntity } from '../../saga/persistence/saga-step.entity.js';
 import type { StatusCount } from '../persistence/saga-admin.repository.js';
 import type { SagaDetail, PaymentView } from '../usecases/get-saga/get-saga.usecase.js';
 import type { SagaPage, SagaSummary } from '../usecases/list-sagas/list-sagas.usecase.js';
@@ -63,24 +62,6 @@ export function toHttpPage(page: SagaPage) {
     next_page_token: page.nextPageToken,
     counts: toHttpCounts(page.counts),
     server_time: page.now.toISOString(),
-  };
-}
-
-function toHttpStep(step: SagaStepEntity, index: number) {
-  return {
-    seq: index + 1,
-    step: step.step,
-    action: step.action,
-    outcome: step.outcome,
-    attempt: step.attempt,
-    error: step.error,
-    started_at: iso(step.startedAt),
-    finished_at: iso(step.finishedAt),
-    duration_ms: step.finishedAt.getTime() - step.startedAt.getTime(),
-    // Without a tracer provider (no exporter configured) spans carry the all-zero invalid id.
-    trace_id: /^0*$/.test(step.traceId) ? '' : step.traceId,
-    actor: step.actor ?? null,
-    note: step.note ?? null,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Order } from '../domain/order.js';
+import type { SagaStepEntity } from '../../saga/persistence/saga-step.entity.js';
 import type { SagaView } from '../usecases/get-order-saga/get-order-saga.usecase.js';
 
 /** HTTP JSON uses the proto field names (snake_case) and ISO-8601 times. */
@@ -26,17 +27,25 @@ export function toHttpSaga({ saga, steps }: SagaView) {
     last_error: saga.lastError,
     created_at: saga.createdAt.toISOString(),
     updated_at: saga.updatedAt.toISOString(),
-    steps: steps.map((step, index) => ({
-      seq: index + 1,
-      step: step.step,
-      action: step.action,
-      outcome: step.outcome,
-      attempt: step.attempt,
-      error: step.error,
-      started_at: step.startedAt.toISOString(),
-      finished_at: step.finishedAt.toISOString(),
-      duration_ms: step.finishedAt.getTime() - step.startedAt.getTime(),
-      trace_id: step.traceId,
-    })),
+    steps: steps.map(toHttpStep),
+  };
+}
+
+/** One timeline row; an operator's action carries who (`actor`) and why (`note`). */
+export function toHttpStep(step: SagaStepEntity, index: number) {
+  return {
+    seq: index + 1,
+    step: step.step,
+    action: step.action,
+    outcome: step.outcome,
+    attempt: step.attempt,
+    error: step.error,
+    started_at: step.startedAt.toISOString(),
+    finished_at: step.finishedAt.toISOString(),
+    duration_ms: step.finishedAt.getTime() - step.startedAt.getTime(),
+    // Spans that were never recorded carry the all-zero invalid id: no trace to link to.
+    trace_id: /^0*$/.test(step.traceId) ? '' : step.traceId,
+    actor: step.actor ?? null,
+    note: step.note ?? null,
   };
 }

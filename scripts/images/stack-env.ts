@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
 import {
   authConfigSchema,
@@ -11,6 +11,16 @@ import {
 } from '#platform';
 import { testMongo, testPostgres } from '#testing';
 import type { AppImage } from './images.js';
+
+// auth seeds this admin; orders logs in with it as its service account (production requires it).
+const SERVICE_ADMIN = (() => {
+  const username = 'images-admin';
+  const password = randomBytes(18).toString('base64url');
+  return {
+    seed: { ADMIN_USERNAME: username, ADMIN_PASSWORD: password },
+    account: { ORDERS_SERVICE_USERNAME: username, ORDERS_SERVICE_PASSWORD: password },
+  };
+})();
 
 const ISSUER = 'http://auth.images.test';
 const AUDIENCE = 'saga-workspace';
@@ -90,6 +100,7 @@ export class StackEnv {
             JWT_PRIVATE_JWKS: this.privateJwks,
             JWT_ISSUER: ISSUER,
             JWT_AUDIENCE: AUDIENCE,
+            ...SERVICE_ADMIN.seed,
           }
         : app === 'orders'
           ? {
@@ -98,6 +109,8 @@ export class StackEnv {
               ...identity,
               DATABASE_URL: this.stores.orders.url,
               PAYMENTS_GRPC_URL: `127.0.0.1:${this.ports.payments.grpc}`,
+              AUTH_URL: `http://127.0.0.1:${this.ports.auth.http}`,
+              ...SERVICE_ADMIN.account,
             }
           : { ...base, ...grpc, ...identity, MONGO_URL: this.stores.payments.url };
     loadConfig(SCHEMAS[app], env);

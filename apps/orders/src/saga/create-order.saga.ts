@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Money, Order } from '../orders/domain/order.js';
 import { OrderRepository } from '../orders/persistence/order.repository.js';
 import {
   PAYMENTS_PORT,
@@ -16,6 +17,21 @@ import {
 import { SagaFaults } from './saga-faults.js';
 
 export const CREATE_ORDER_SAGA = 'create-order';
+
+/** What a create-order saga is started with (its `payload`), so its steps never read the order. */
+export interface CreateOrderPayload {
+  customerId: string;
+  amount: Money;
+  description: string;
+}
+
+export function createOrderPayload(order: Order): CreateOrderPayload {
+  return { customerId: order.customerId, amount: order.amount, description: order.description };
+}
+
+function payloadOf(ctx: StepContext): CreateOrderPayload {
+  return ctx.payload as unknown as CreateOrderPayload;
+}
 
 /** charge → confirm. A decline rejects the order; a failed confirm refunds the charge. */
 @Injectable()
@@ -34,7 +50,7 @@ export class CreateOrderSaga implements SagaDefinition {
         onFailure: 'compensate',
         execute: (ctx) => this.charge(ctx),
         compensate: async (ctx) => {
-          await this.faults.beforeRefund((await this.orderOf(ctx)).description);
+          await this.faults.beforeRefund(payloadOf(ctx).description);
           await this.payments.refund(ctx.orderId, 'order not confirmed', ctx.credentials);
         },
       },
@@ -48,10 +64,10 @@ export class CreateOrderSaga implements SagaDefinition {
   }
 
   private async charge(ctx: StepContext) {
-    const order = await this.orderOf(ctx);
+    const { customerId, amount } = payloadOf(ctx);
     try {
       const result = await this.payments.charge(
-        { orderId: order.id, customerId: order.customerId, amount: order.amount },
+        { orderId: ctx.orderId, customerId, amount },
         ctx.credentials,
       );
       return result.status === 'captured'
@@ -66,10 +82,9 @@ export class CreateOrderSaga implements SagaDefinition {
   }
 
   private async confirm(ctx: StepContext) {
-    const order = await this.orderOf(ctx);
-    await this.faults.beforeConfirm(order.description);
-    const moved = await this.orders.transition(ctx.manager, order.id, ['PENDING'], 'APPROVED');
-    if (!moved) throw new Error(`order ${order.id} is no longer PENDING`);
+    await this.faults.beforeConfirm(payloadOf(ctx).description);
+    const moved = await this.orders.transition(ctx.manager, ctx.orderId, ['PENDING'], 'APPROVED');
+    if (!moved) throw new Error(`order ${ctx.orderId} is no longer PENDING`);
     return { outcome: 'succeeded' as const };
   }
 
@@ -77,11 +92,5 @@ export class CreateOrderSaga implements SagaDefinition {
     if (ending === 'completed') return; // confirm already approved the order
     const status = ending === 'rejected' ? 'REJECTED' : 'CANCELLED';
     await this.orders.transition(manager, orderId, ['PENDING'], status, reason);
-  }
-
-  private async orderOf(ctx: StepContext) {
-    const order = await this.orders.findById(ctx.orderId, ctx.manager);
-    if (!order) throw new Error(`order ${ctx.orderId} vanished`);
-    return order;
   }
 }

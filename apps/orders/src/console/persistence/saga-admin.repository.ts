@@ -85,7 +85,7 @@ export class SagaAdminRepository {
   async write(
     manager: EntityManager,
     saga: SagaInstanceEntity,
-    changes: Partial<SagaInstanceEntity>,
+    changes: Partial<Omit<SagaInstanceEntity, 'payload'>>,
   ): Promise<SagaInstanceEntity> {
     const version = saga.version + 1;
     const result = await manager.update(

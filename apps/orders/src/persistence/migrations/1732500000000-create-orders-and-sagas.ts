@@ -40,6 +40,7 @@ export class CreateOrdersAndSagas1732500000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         finished_at timestamptz,
         version integer NOT NULL DEFAULT 1,
+        payload jsonb NOT NULL DEFAULT '{}',
         CONSTRAINT saga_instances_one_per_order_and_type UNIQUE (order_id, type)
       )`);
     // The recovery worker's query: due, non-terminal sagas.

@@ -5,6 +5,8 @@ export interface StepContext {
   sagaId: string;
   orderId: string;
   attempt: number;
+  /** The input the saga was started with. */
+  payload: Record<string, unknown>;
   /** The caller's bearer token while the saga runs in the request that started it. */
   credentials?: string;
   /** Local steps get the transaction that also records their transition; others a plain manager. */

@@ -37,7 +37,12 @@ export class SagaOrchestrator {
   }
 
   /** Creates a saga owned by this engine, in the transaction that creates its order. */
-  async begin(manager: EntityManager, type: string, orderId: string): Promise<SagaInstanceEntity> {
+  async begin(
+    manager: EntityManager,
+    type: string,
+    orderId: string,
+    payload: Record<string, unknown> = {},
+  ): Promise<SagaInstanceEntity> {
     const definition = this.definition(type);
     const now = new Date();
     const saga = Object.assign(new SagaInstanceEntity(), {
@@ -55,6 +60,7 @@ export class SagaOrchestrator {
       updatedAt: now,
       finishedAt: null,
       version: 1,
+      payload,
     } satisfies SagaInstanceEntity);
     await this.store.insert(manager, saga);
     this.metrics.sagaStarted(type);

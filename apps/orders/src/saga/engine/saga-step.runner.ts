@@ -45,6 +45,7 @@ export class SagaStepRunner {
       sagaId: saga.id,
       orderId: saga.orderId,
       attempt: saga.attempts + 1,
+      payload: saga.payload,
       credentials,
       manager: this.dataSource.manager,
     };

@@ -63,7 +63,13 @@ export class SagaTransition {
       state = next;
       const step = definition.steps[state.stepIndex]!;
       const startedAt = new Date();
-      const ctx: StepContext = { sagaId: saga.id, orderId: saga.orderId, attempt: 1, manager };
+      const ctx: StepContext = {
+        sagaId: saga.id,
+        orderId: saga.orderId,
+        attempt: 1,
+        payload: saga.payload,
+        manager,
+      };
       const result = await this.runLocal(manager, (m) => step.execute({ ...ctx, manager: m }));
       next = this.next(definition, state, 'execute', result.outcome);
       rows.push(

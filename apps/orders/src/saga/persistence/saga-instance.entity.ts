@@ -44,6 +44,10 @@ export class SagaInstanceEntity {
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt!: Date | null;
 
+  /** The saga's input, written once at start, so steps need not read it back from elsewhere. */
+  @Column({ type: 'jsonb' })
+  payload!: Record<string, unknown>;
+
   /** Bumped by every transition; a transition applies only to the version it ran against. */
   @Column({ type: 'integer' })
   version!: number;

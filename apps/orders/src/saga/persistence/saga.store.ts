@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { SagaInstanceEntity } from './saga-instance.entity.js';
 import { SagaStepEntity } from './saga-step.entity.js';
 
@@ -10,7 +11,8 @@ export class SagaStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(manager: EntityManager, saga: SagaInstanceEntity): Promise<void> {
-    await manager.insert(SagaInstanceEntity, saga);
+    // TypeORM's deep-partial type cannot follow an open JSON payload; the row is complete.
+    await manager.insert(SagaInstanceEntity, saga as QueryDeepPartialEntity<SagaInstanceEntity>);
   }
 
   /**
@@ -18,7 +20,7 @@ export class SagaStore {
    * row lock to take first). False when the lease was lost or another transition won.
    */
   async advance(manager: EntityManager, saga: SagaInstanceEntity, owner: string): Promise<boolean> {
-    const { id, version, ...changes } = saga;
+    const { id, version, payload, ...changes } = saga; // the payload never changes
     const result = await manager.update(
       SagaInstanceEntity,
       { id, owner, version },

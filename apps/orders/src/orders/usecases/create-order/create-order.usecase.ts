@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { SagaOrchestrator } from '../../../saga/engine/saga-orchestrator.js';
 import type { SagaInstanceEntity } from '../../../saga/persistence/saga-instance.entity.js';
-import { CREATE_ORDER_SAGA } from '../../../saga/create-order.saga.js';
+import { CREATE_ORDER_SAGA, createOrderPayload } from '../../../saga/create-order.saga.js';
 import { requestFingerprint, type Order } from '../../domain/order.js';
 import { IdempotencyKeyReusedError } from '../../domain/order.errors.js';
 import { OrderRepository } from '../../persistence/order.repository.js';
@@ -47,7 +47,9 @@ export class CreateOrderUseCase {
     try {
       saga = await this.dataSource.transaction(async (manager) => {
         await this.orders.insert(manager, order);
-        return this.sagas.begin(manager, CREATE_ORDER_SAGA, order.id);
+        return this.sagas.begin(manager, CREATE_ORDER_SAGA, order.id, {
+          ...createOrderPayload(order),
+        });
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

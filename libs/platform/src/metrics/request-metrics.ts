@@ -7,8 +7,8 @@ export type Transport = 'http' | 'grpc';
 /**
  * RED for every HTTP route and gRPC method: one histogram whose count is the rate, whose
  * `outcome` label gives the errors and whose buckets give the latency. It is fed at the edge of
- * each transport (an Express middleware, a grpc-js server interceptor), not by a Nest
- * interceptor, so requests refused by a guard or a pipe are measured too.
+ * each transport (a listener on the HTTP server, a grpc-js server interceptor), not by a Nest
+ * interceptor, so requests refused by the body parser, a guard or a pipe are measured too.
  */
 export class RequestMetrics {
   private readonly duration: Histogram<'transport' | 'route' | 'outcome'>;

@@ -36,6 +36,8 @@ export const STACK = [
   'elasticsearch',
   'kibana',
   'log-shipper',
+  // One-shot: the log index template and Kibana data view (docker/observability/elk/).
+  'log-setup',
 ];
 const APPS = new Set(APP_IMAGES.map((image) => image.app as string));
 const SECRET_NAME = /PASSWORD|SECRET|TOKEN|PRIVATE|_KEY$/;

@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '#identity';
 import {
   closeOnShutdown,
   loggerModule,
   MetricsModule,
+  postgresPoolMetrics,
   typeOrmOptions,
   type AuthConfig,
   type PostgresEndpoint,
@@ -45,7 +46,7 @@ export class AppModule {
         AccountsModule.register(config, admin),
       ],
       controllers: [HealthController],
-      providers: [closeOnShutdown('postgres', postgres)],
+      providers: [postgresPoolMetrics(getDataSourceToken()), closeOnShutdown('postgres', postgres)],
     };
   }
 }

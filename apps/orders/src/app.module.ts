@@ -1,10 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import {
   closeOnShutdown,
   loggerModule,
   MetricsModule,
+  postgresPoolMetrics,
   typeOrmOptions,
   type OrdersConfig,
   type PostgresEndpoint,
@@ -44,6 +45,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: ORDERS_CONFIG, useValue: config },
+        postgresPoolMetrics(getDataSourceToken()),
         closeOnShutdown('postgres', postgres),
       ],
     };

@@ -5,11 +5,13 @@ import { Logger } from 'nestjs-pino';
 import { PROTO_FILES } from '#contracts';
 import {
   DomainErrorFilter,
+  grpcMetricsInterceptor,
   grpcServerOptions,
   HealthImplementation,
   loadConfig,
   openPostgres,
   ordersConfigSchema,
+  RequestMetrics,
   runMain,
   exitOnSignals,
   setServing,
@@ -38,6 +40,7 @@ runMain('orders', async () => {
       protoFile: PROTO_FILES.orders,
       serviceName: SERVICE,
       health,
+      interceptors: [grpcMetricsInterceptor(app.get(RequestMetrics))],
     }),
     { inheritAppConfig: true },
   );

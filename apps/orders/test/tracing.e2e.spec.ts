@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { ordersV1, PROTO_FILES } from '#contracts';
 import type { MongoEndpoint, PostgresEndpoint } from '#platform';
@@ -95,6 +96,11 @@ describe('one CreateOrder is one trace across orders and payments, and its logs 
     );
     has('a pg span', (s) => s.service === 'orders' && s.name.startsWith('pg.query'));
     has('a mongodb span', (s) => s.service === 'payments' && isMongo(s));
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    assert.ok(
+      trace.every((s) => s.resource['service.version'] === version),
+      `every span of the trace names service.version ${version}`,
+    );
     has(
       'saga step span with ids',
       (s) => s.attributes['saga.step'] === 'charge' && s.attributes['order.id'] === order!.id,

@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import { TerminusModule } from '@nestjs/terminus';
 import { IdentityModule } from '#identity';
 import {
   closeOnShutdown,
   loggerModule,
   MetricsModule,
+  mongoPoolMetrics,
   type MongoEndpoint,
   type PaymentsConfig,
 } from '#platform';
@@ -30,7 +31,7 @@ export class AppModule {
         PaymentsModule.register(config),
       ],
       controllers: [HealthController],
-      providers: [closeOnShutdown('mongo', mongo)],
+      providers: [mongoPoolMetrics(getConnectionToken()), closeOnShutdown('mongo', mongo)],
     };
   }
 }

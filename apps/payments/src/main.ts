@@ -4,11 +4,13 @@ import { Logger } from 'nestjs-pino';
 import { PROTO_FILES } from '#contracts';
 import {
   DomainErrorFilter,
+  grpcMetricsInterceptor,
   grpcServerOptions,
   HealthImplementation,
   loadConfig,
   openMongo,
   paymentsConfigSchema,
+  RequestMetrics,
   runMain,
   exitOnSignals,
   setServing,
@@ -32,6 +34,7 @@ runMain('payments', async () => {
       protoFile: PROTO_FILES.payments,
       serviceName: SERVICE,
       health,
+      interceptors: [grpcMetricsInterceptor(app.get(RequestMetrics))],
     }),
     { inheritAppConfig: true },
   );

@@ -4,6 +4,7 @@ export { authConfigSchema, type AuthConfig } from './config/auth.config.js';
 export { ordersConfigSchema, type OrdersConfig } from './config/orders.config.js';
 export { paymentsConfigSchema, type PaymentsConfig } from './config/payments.config.js';
 export { loggerModule } from './logging/logger.module.js';
+export { addLogFields, runWithLogContext } from './logging/log-context.js';
 export { LIVE } from './health/liveness.js';
 export {
   grpcServerOptions,
@@ -24,4 +25,8 @@ export { BASE_ERRORS, type ErrorMap, type TransportStatus } from './errors/error
 export { DomainErrorFilter } from './errors/domain-error.filter.js';
 export { MetricsModule } from './metrics/metrics.module.js';
 export { MetricsRegistry } from './metrics/metrics.registry.js';
+export { RequestMetrics } from './metrics/request-metrics.js';
+export { grpcMetricsInterceptor } from './metrics/grpc-metrics.interceptor.js';
+export { DbPoolMetrics, type PoolStats } from './metrics/db-pool.metrics.js';
+export { mongoPoolMetrics, postgresPoolMetrics } from './metrics/pool-metrics.providers.js';
 export * as validation from './validation/money.js';

@@ -9,6 +9,8 @@ export interface ReceivedSpan {
   name: string;
   kind: number;
   attributes: Record<string, unknown>;
+  /** The exporting process's resource: service.name, service.version … */
+  resource: Record<string, unknown>;
 }
 
 export interface OtlpReceiver {
@@ -84,6 +86,7 @@ function collect(payload: OtlpExport, into: ReceivedSpan[]): void {
           name: span.name,
           kind: span.kind,
           attributes: attributes(span.attributes),
+          resource,
         });
       }
     }

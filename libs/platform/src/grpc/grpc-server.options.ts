@@ -1,3 +1,4 @@
+import type { ServerInterceptor, ServerOptions } from '@grpc/grpc-js';
 import { Transport, type GrpcOptions } from '@nestjs/microservices';
 import { HealthImplementation } from 'grpc-health-check';
 import { GRPC_LOADER_OPTIONS, PROTO_ROOT } from '#contracts';
@@ -11,6 +12,8 @@ export interface GrpcServerSpec {
   /** fully qualified service name for the health protocol, e.g. payments.v1.PaymentService */
   serviceName: string;
   health: HealthImplementation;
+  /** grpc-js server interceptors, e.g. `grpcMetricsInterceptor(app.get(RequestMetrics))`. */
+  interceptors?: ServerInterceptor[];
 }
 
 /**
@@ -28,6 +31,8 @@ export function grpcServerOptions(spec: GrpcServerSpec): GrpcOptions {
       protoPath: `${PROTO_ROOT}${spec.protoFile}`,
       loader: GRPC_LOADER_OPTIONS,
       maxReceiveMessageLength: 1024 * 1024,
+      // Nest hands channelOptions to `new grpc.Server(…)`, whose options take interceptors.
+      channelOptions: { interceptors: spec.interceptors ?? [] } satisfies ServerOptions,
       onLoadPackageDefinition: (_definition, server) => {
         spec.health.addToServer(server as Parameters<HealthImplementation['addToServer']>[0]);
       },

@@ -1,13 +1,21 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import {
+  Module,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+} from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { logContextFields } from './log-context.js';
+import { LogContextMiddleware } from './log-context.middleware.js';
 import { RpcLoggingInterceptor } from './rpc-logging.interceptor.js';
 
 const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
 
 /**
- * JSON logs on stdout. OpenTelemetry's pino instrumentation adds trace_id/span_id to every line;
- * credentials never reach a log line (headers and bodies that carry them are redacted).
+ * JSON logs on stdout. OpenTelemetry's pino instrumentation adds trace_id/span_id to every line,
+ * the request's log context its business ids (order_id, saga_id); credentials never reach a log
+ * line (headers and bodies that carry them are redacted).
  */
 export function loggerModule(service: string, level: string): DynamicModule {
   return {
@@ -18,7 +26,11 @@ export function loggerModule(service: string, level: string): DynamicModule {
 }
 
 @Module({})
-class LoggingModule {}
+class LoggingModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(LogContextMiddleware).forRoutes('{*path}');
+  }
+}
 
 function pinoModule(service: string, level: string): DynamicModule {
   return LoggerModule.forRoot({
@@ -26,6 +38,7 @@ function pinoModule(service: string, level: string): DynamicModule {
       level,
       base: { service },
       messageKey: 'msg',
+      mixin: logContextFields,
       timestamp: () => `,"time":"${new Date().toISOString()}"`,
       redact: {
         paths: [

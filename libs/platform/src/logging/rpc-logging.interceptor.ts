@@ -5,11 +5,14 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import { tap, type Observable } from 'rxjs';
+import { Observable, tap } from 'rxjs';
+import { businessIdsOf } from './business-ids.js';
+import { addLogFields, runWithLogContext } from './log-context.js';
 
 /**
  * One log line per gRPC call (HTTP requests get theirs from pino-http), so every hop of a trace
- * shows in the logs with its trace_id, method, duration and outcome.
+ * shows in the logs with its trace_id, method, duration and outcome. The call runs in its own
+ * log context, seeded with the order id of the request, so its other lines carry it too.
  */
 @Injectable()
 export class RpcLoggingInterceptor implements NestInterceptor {
@@ -24,13 +27,23 @@ export class RpcLoggingInterceptor implements NestInterceptor {
       outcome,
       duration_ms: Math.round((performance.now() - started) * 10) / 10,
     });
-    return next.handle().pipe(
-      tap({
-        complete: () => this.logger.log(done('ok'), 'rpc completed'),
-        error: (error: unknown) => {
-          const code = (error as { code?: unknown })?.code;
-          this.logger.warn({ ...done('error'), code }, 'rpc failed');
-        },
+    // Nest starts the handler when handle() is called: call it inside the context.
+    return new Observable((subscriber) =>
+      runWithLogContext(() => {
+        addLogFields(businessIdsOf(context.switchToRpc().getData()));
+        return next
+          .handle()
+          .pipe(
+            tap({
+              next: (response) => addLogFields(businessIdsOf(response)),
+              complete: () => this.logger.log(done('ok'), 'rpc completed'),
+              error: (error: unknown) => {
+                const code = (error as { code?: unknown })?.code;
+                this.logger.warn({ ...done('error'), code }, 'rpc failed');
+              },
+            }),
+          )
+          .subscribe(subscriber);
       }),
     );
   }

@@ -1,22 +1,31 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { DbPoolMetrics } from './db-pool.metrics.js';
+import { HttpMetricsListener } from './http-metrics.listener.js';
 import { MetricsController } from './metrics.controller.js';
 import { MetricsRegistry } from './metrics.registry.js';
-import { RequestMetricsInterceptor } from './request-metrics.interceptor.js';
+import { RequestMetrics } from './request-metrics.js';
 
-/** `/metrics` plus RED metrics for every route and RPC; inject MetricsRegistry to add your own. */
+/**
+ * `/metrics`, RED metrics for every HTTP request (a listener on the HTTP server) and, through
+ * `grpcMetricsInterceptor(app.get(RequestMetrics))` in the gRPC server options, every RPC; pool
+ * gauges for the stores given to `postgresPoolMetrics`/`mongoPoolMetrics`. Inject
+ * MetricsRegistry to add your own.
+ */
 @Module({})
 export class MetricsModule {
   static forRoot(service: string): DynamicModule {
+    const registry = new MetricsRegistry(service);
     return {
       module: MetricsModule,
       global: true,
       controllers: [MetricsController],
       providers: [
-        { provide: MetricsRegistry, useValue: new MetricsRegistry(service) },
-        { provide: APP_INTERCEPTOR, useClass: RequestMetricsInterceptor },
+        { provide: MetricsRegistry, useValue: registry },
+        { provide: RequestMetrics, useValue: new RequestMetrics(registry) },
+        { provide: DbPoolMetrics, useValue: new DbPoolMetrics(registry) },
+        HttpMetricsListener,
       ],
-      exports: [MetricsRegistry],
+      exports: [MetricsRegistry, RequestMetrics, DbPoolMetrics],
     };
   }
 }

@@ -4,6 +4,7 @@
 import { register } from 'node:module';
 import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
 import { NodeSDK } from '@opentelemetry/sdk-node';
+import { withDefaultAttributes, workspaceVersion } from './resource-attributes.js';
 import { serviceNameFromArgv } from './service-name.js';
 
 register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
@@ -24,11 +25,14 @@ const exporting = Boolean(
   env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ||
   env.OTEL_TRACES_EXPORTER,
 );
-if (!exporting) {
-  env.OTEL_METRICS_EXPORTER ??= 'none';
-  env.OTEL_LOGS_EXPORTER ??= 'none';
-}
+if (!exporting) env.OTEL_METRICS_EXPORTER ??= 'none';
+// Logs go to stdout as JSON and the platform ships them (DESIGN.md section 5), not over OTLP.
+env.OTEL_LOGS_EXPORTER ??= 'none';
 env.OTEL_SERVICE_NAME ??= serviceNameFromArgv(process.argv);
+env.OTEL_RESOURCE_ATTRIBUTES = withDefaultAttributes(env.OTEL_RESOURCE_ATTRIBUTES, {
+  'service.version': workspaceVersion(),
+  'deployment.environment.name': env.NODE_ENV ?? 'development',
+});
 
 if (env.OTEL_SDK_DISABLED !== 'true') {
   const sdk = new NodeSDK({

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { addLogFields } from '#platform';
 import { SagaInstanceEntity } from '../persistence/saga-instance.entity.js';
 import { SagaStore } from '../persistence/saga.store.js';
 import { SAGA_DEFINITIONS, type SagaDefinition } from './saga-definition.js';
@@ -63,6 +64,8 @@ export class SagaOrchestrator {
       payload,
     } satisfies SagaInstanceEntity);
     await this.store.insert(manager, saga);
+    // The rest of the request's log lines (its "request completed" too) name the saga and order.
+    addLogFields({ saga_id: saga.id, order_id: orderId });
     this.metrics.sagaStarted(type);
     return saga;
   }

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
 import { MetricsRegistry } from '#platform';
+import { SAGA_DEFINITIONS, type SagaDefinition } from './saga-definition.js';
 import type { SagaStatus } from './saga-state.js';
 
 const counter = (registry: MetricsRegistry, name: string, help: string) =>
@@ -16,7 +17,10 @@ export class SagaMetrics {
   >;
   private readonly duration: Histogram<'type' | 'status'>;
 
-  constructor(registry: MetricsRegistry) {
+  constructor(
+    registry: MetricsRegistry,
+    @Inject(SAGA_DEFINITIONS) definitions: readonly SagaDefinition[],
+  ) {
     this.started = counter(registry, 'saga_started_total', 'Sagas started');
     this.ended = {
       COMPLETED: counter(registry, 'saga_completed_total', 'Sagas that completed every step'),
@@ -31,6 +35,11 @@ export class SagaMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
       registers: [registry],
     });
+    // Every series exists from the start, so alerts on stuck or compensated sagas see 0, not
+    // "no data", until the first one.
+    for (const { type } of definitions) {
+      for (const counter of [this.started, ...Object.values(this.ended)]) counter.inc({ type }, 0);
+    }
   }
 
   sagaStarted(type: string): void {

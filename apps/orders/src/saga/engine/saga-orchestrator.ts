@@ -11,7 +11,7 @@ import { SAGA_SETTINGS, type SagaSettings } from './saga-settings.js';
 import type { SagaStatus } from './saga-state.js';
 import { SagaStepRunner } from './saga-step.runner.js';
 import { SagaTransition } from './saga-transition.js';
-import { LeaseLostError } from './saga.errors.js';
+import { LeaseLostError, LocalStepFailure } from './saga.errors.js';
 import { SagaMetrics } from './saga.metrics.js';
 
 /**
@@ -87,9 +87,14 @@ export class SagaOrchestrator {
       if (!run) return saga.status;
       const current = saga;
       try {
-        const applied = await this.dataSource.transaction((manager) =>
-          this.transition.apply(manager, definition, current, this.owner, run),
-        );
+        const apply = (failed?: LocalStepFailure) =>
+          this.dataSource.transaction((manager) =>
+            this.transition.apply(manager, definition, current, this.owner, run, failed),
+          );
+        const applied = await apply().catch((error: unknown) => {
+          if (error instanceof LocalStepFailure) return apply(error);
+          throw error;
+        });
         if (applied.ended)
           this.metrics.sagaEnded(current.type, applied.ended, current.createdAt, new Date());
         if (!applied.continue) return applied.saga?.status;

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { SagaInstanceEntity } from '../persistence/saga-instance.entity.js';
 import {
   StepOutcomeUnknownError,
   type SagaDefinition,
   type StepContext,
-  type StepResult,
 } from './saga-definition.js';
 import { pendingAction } from './saga-transitions.js';
 import type { StepAction, StepOutcome } from './saga-state.js';
@@ -21,8 +20,8 @@ export interface StepRun {
   startedAt: Date;
   finishedAt: Date;
   traceId: string;
-  /** A local step's work, done inside the transaction that records its transition. */
-  local?: (manager: EntityManager) => Promise<StepResult>;
+  /** A local step: the transition runs it inside the transaction that records it. */
+  local?: boolean;
 }
 
 const tracer = trace.getTracer('orders-saga');
@@ -58,8 +57,7 @@ export class SagaStepRunner {
       traceId: '',
     };
     if (action === 'execute' && step.local) {
-      const local = (manager: EntityManager) => step.execute({ ...ctx, manager });
-      return { ...base, outcome: 'succeeded', finishedAt: startedAt, local };
+      return { ...base, outcome: 'succeeded', finishedAt: startedAt, local: true };
     }
     const attributes = {
       'saga.id': saga.id,

@@ -3,19 +3,21 @@ import type { EntityManager } from 'typeorm';
 import type { SagaInstanceEntity } from '../persistence/saga-instance.entity.js';
 import { SagaStore } from '../persistence/saga.store.js';
 import { retryDelayMs } from './saga-backoff.js';
-import {
-  shapesOf,
-  type SagaDefinition,
-  type StepContext,
-  type StepResult,
-} from './saga-definition.js';
+import { shapesOf, type SagaDefinition } from './saga-definition.js';
+import { executeLocalStep, type LocalResult } from './saga-local-step.js';
 import { SAGA_SETTINGS, type SagaSettings } from './saga-settings.js';
-import { isTerminal, type SagaState, type SagaStatus, type StepOutcome } from './saga-state.js';
+import {
+  isTerminal,
+  type SagaState,
+  type SagaStatus,
+  type StepAction,
+  type StepOutcome,
+} from './saga-state.js';
 import { stateOf } from './saga-state.mapper.js';
 import type { StepRun } from './saga-step.runner.js';
 import { nextState } from './saga-transitions.js';
 import { timelineRow, type TimelineRow } from './saga-timeline-row.js';
-import { LeaseLostError } from './saga.errors.js';
+import { LeaseLostError, type LocalStepFailure } from './saga.errors.js';
 
 export interface Applied {
   /** The saga as written, for the next step; undefined when another engine holds it now. */
@@ -29,8 +31,7 @@ export interface Applied {
 /**
  * Persists a step's result in the caller's transaction: the timeline row, the saga's new state
  * and lease (one conditional UPDATE), and, at the end, the order's final status. Local steps that
- * follow run in the same transaction (each in a savepoint), so a charge and its confirmation
- * commit once.
+ * follow run in the same transaction, so a charge and its confirmation commit once.
  */
 @Injectable()
 export class SagaTransition {
@@ -41,51 +42,52 @@ export class SagaTransition {
     @Inject(SAGA_SETTINGS) private readonly settings: SagaSettings,
   ) {}
 
+  /**
+   * `failedLocal` names a local step that threw in an earlier try of this same transition: it is
+   * recorded as failed instead of being run again (its writes were rolled back with that try).
+   */
   async apply(
     manager: EntityManager,
     definition: SagaDefinition,
     saga: SagaInstanceEntity,
     owner: string,
     run: StepRun,
+    failedLocal?: LocalStepFailure,
   ): Promise<Applied> {
     const rows: TimelineRow[] = [];
     let state = stateOf(definition, saga);
-    let outcome = run.outcome;
-    let error = run.error;
-    let finishedAt = run.finishedAt;
-    if (run.local) ({ outcome, error, finishedAt } = await this.runLocal(manager, run.local));
-    let next = this.next(definition, state, run.action, outcome);
-    rows.push(
-      timelineRow(saga.id, definition, { ...run, outcome, error, before: state, next, finishedAt }),
-    );
-    let lastError = error || saga.lastError;
-    while (next.status === 'RUNNING' && definition.steps[next.stepIndex]!.local) {
-      state = next;
-      const step = definition.steps[state.stepIndex]!;
-      const startedAt = new Date();
-      const ctx: StepContext = {
-        sagaId: saga.id,
-        orderId: saga.orderId,
-        attempt: 1,
-        payload: saga.payload,
-        manager,
-      };
-      const result = await this.runLocal(manager, (m) => step.execute({ ...ctx, manager: m }));
-      next = this.next(definition, state, 'execute', result.outcome);
+    let lastError = saga.lastError;
+    const record = (index: number, action: StepAction, result: LocalResult) => {
+      const next = this.next(definition, state, action, result.outcome);
       rows.push(
         timelineRow(saga.id, definition, {
           ...result,
-          index: state.stepIndex,
-          action: 'execute',
+          index,
+          action,
           before: state,
           next,
-          startedAt,
           traceId: run.traceId,
         }),
       );
       lastError = result.error || lastError;
+      state = next;
+    };
+    if (!run.local) record(run.index, run.action, run);
+    // Local steps run here, in this transaction: a charge and its confirmation commit once.
+    const ran = new Set<number>();
+    while (
+      state.status === 'RUNNING' &&
+      definition.steps[state.stepIndex]!.local &&
+      !ran.has(state.stepIndex)
+    ) {
+      ran.add(state.stepIndex);
+      record(
+        state.stepIndex,
+        'execute',
+        await executeLocalStep(manager, definition, saga, state, failedLocal),
+      );
     }
-    return this.write(manager, definition, saga, owner, next, rows, lastError);
+    return this.write(manager, definition, saga, owner, state, rows, lastError);
   }
 
   private async write(
@@ -138,21 +140,6 @@ export class SagaTransition {
     outcome: StepOutcome,
   ) {
     return nextState(shapesOf(definition), state, action, outcome, this.settings.maxAttempts);
-  }
-
-  /** A local step in a savepoint: if it throws, only its own writes roll back. */
-  private async runLocal(
-    manager: EntityManager,
-    work: (manager: EntityManager) => Promise<StepResult>,
-  ) {
-    try {
-      const result = await manager.transaction(work);
-      const error = result.outcome === 'rejected' ? result.reason : '';
-      return { outcome: result.outcome as StepOutcome, error, finishedAt: new Date() };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { outcome: 'failed' as StepOutcome, error: message, finishedAt: new Date() };
-    }
   }
 
   private delayMs(retrying: boolean, attempts: number): number {

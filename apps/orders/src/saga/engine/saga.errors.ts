@@ -5,3 +5,14 @@ export class LeaseLostError extends Error {
     super(`saga ${sagaId} is no longer held by this engine at this version`);
   }
 }
+
+/** A local step threw: its transaction is rolled back and the transition re-applied with it failed. */
+export class LocalStepFailure extends Error {
+  override readonly name = 'LocalStepFailure';
+  constructor(
+    readonly index: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { exportJWK, generateKeyPair } from 'jose';
 import { login, startApp, startGateway, type AppProcess, type Gateway } from '#testing';
 import type { BenchStores } from './bench-stores.js';
@@ -14,12 +15,14 @@ export interface BenchStack {
 
 /**
  * The system as production runs it: NODE_ENV=production (strict config, real keys), real stores,
+ * JSON logs written to files in `logDir` (as a container runtime would take them),
  * telemetry loaded (spans recorded; OTEL_SDK_DISABLED=true when `telemetry` is false), NGINX in
  * front for the HTTP path.
  */
 export async function startBenchStack(
   stores: BenchStores,
   telemetry: boolean,
+  logDir: string,
 ): Promise<BenchStack> {
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: `bench-${randomUUID()}`, alg: 'ES256' };
@@ -32,6 +35,7 @@ export async function startBenchStack(
     OTEL_SDK_DISABLED: telemetry ? 'false' : 'true',
   };
   const auth = await startApp('auth', {
+    logFile: join(logDir, 'auth.log'),
     env: {
       ...common,
       DATABASE_URL: stores.authDb,
@@ -46,10 +50,12 @@ export async function startBenchStack(
   const verify = { ...common, AUTH_JWKS_URL: `${authUrl}/.well-known/jwks.json` };
   const payments = await startApp('payments', {
     grpc: true,
+    logFile: join(logDir, 'payments.log'),
     env: { ...verify, MONGO_URL: stores.mongo },
   });
   const orders = await startApp('orders', {
     grpc: true,
+    logFile: join(logDir, 'orders.log'),
     env: {
       ...verify,
       DATABASE_URL: stores.ordersDb,

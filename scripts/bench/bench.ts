@@ -1,6 +1,7 @@
 // `npm run bench`: the saga under a fixed-rate load, against its physical floor, in one run.
 import { cpus } from 'node:os';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openBenchStores, type BenchStores } from './bench-stores.js';
@@ -30,7 +31,8 @@ async function load(stack: BenchStack, spec: LoadSpec): Promise<LoadResult> {
 
 async function measure(stores: BenchStores): Promise<BenchReport> {
   say('starting PostgreSQL/FerretDB/Redis-backed system in production mode, telemetry on');
-  let stack = await startBenchStack(stores, true);
+  const logDir = mkdtempSync(join(tmpdir(), 'saga-bench-logs-'));
+  let stack = await startBenchStack(stores, true, logDir);
   say('floor: gRPC round trip, PostgreSQL insert+commit, Mongo-wire insert, JWT verify');
   const floor = await measureFloor(stack.payments.grpcPort!, stores.postgres, stores.mongo);
   await load(stack, { label: 'warm-up', target: 'grpc', model: 'open', rate: 50, duration: '10s' });
@@ -73,7 +75,7 @@ async function measure(stores: BenchStores): Promise<BenchReport> {
   const on = await load(stack, closed);
   await stack.stop();
   say('restarting with telemetry off (OTEL_SDK_DISABLED=true) for the overhead figure');
-  stack = await startBenchStack(stores, false);
+  stack = await startBenchStack(stores, false, logDir);
   await load(stack, { label: 'warm-up', target: 'grpc', model: 'open', rate: 50, duration: '5s' });
   const off = await load(stack, { ...closed, label: 'max throughput, telemetry off' });
   await stack.stop();

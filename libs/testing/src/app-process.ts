@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '#platform';
 
@@ -18,6 +19,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   grpc?: boolean;
   timeoutMs?: number;
+  /** Write the app's output to this file instead of keeping it in `output` (long load runs). */
+  logFile?: string;
 }
 
 /** Starts a built app (dist/) as a real process and waits until /health/ready answers 200. */
@@ -32,6 +35,7 @@ export async function startApp(name: string, options: StartOptions = {}): Promis
     ...(grpcPort ? { GRPC_PORT: String(grpcPort) } : {}),
     ...options.env,
   };
+  const logFd = options.logFile ? openSync(options.logFile, 'a') : undefined;
   const child = spawn(
     process.execPath,
     [
@@ -40,12 +44,13 @@ export async function startApp(name: string, options: StartOptions = {}): Promis
       './dist/libs/platform/src/telemetry/instrument.js',
       `dist/apps/${name}/src/main.js`,
     ],
-    { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: REPO_ROOT, env, stdio: ['ignore', logFd ?? 'pipe', logFd ?? 'pipe'] },
   );
   const output: string[] = [];
   const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean));
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
+  if (logFd !== undefined) closeSync(logFd); // the child holds its own copy
   const app: AppProcess = {
     name,
     httpPort,

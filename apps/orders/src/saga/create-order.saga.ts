@@ -34,6 +34,8 @@ export class CreateOrderSaga implements SagaDefinition {
         onFailure: 'compensate',
         execute: (ctx) => this.charge(ctx),
         compensate: async (ctx) => {
+          const description = async () => (await this.orderOf(ctx)).description;
+          if (await this.faults.skipsRefund(description)) return;
           await this.payments.refund(ctx.orderId, 'order not confirmed', ctx.credentials);
         },
       },

@@ -1,4 +1,5 @@
 import {
+  PaymentFailedError,
   PaymentOutcomeUnknownError,
   type ChargeRequest,
   type ChargeResult,
@@ -19,10 +20,13 @@ export class ScriptedPayments implements PaymentsPort {
   loseChargeReply = false;
   /** Charge never answers (the engine is stopped meanwhile). */
   hangCharges = false;
+  /** Charges are refused before reaching the ledger (the circuit breaker is open). */
+  refuseCharges = false;
   /** Refunds fail this many more times before working; Infinity = never work. */
   failRefunds = 0;
 
   async charge(request: ChargeRequest): Promise<ChargeResult> {
+    if (this.refuseCharges) throw new PaymentFailedError('payments circuit open: not called');
     const current = this.ledger.get(request.orderId);
     if (current === 'VOIDED') throw new Error('PAYMENT_VOIDED');
     if (!current) {

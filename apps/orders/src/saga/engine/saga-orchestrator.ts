@@ -61,14 +61,19 @@ export class SagaOrchestrator {
 
   /**
    * Runs a saga this engine owns until it ends, waits for a retry, gets stuck or is taken over.
-   * Returns the status it stopped in.
+   * Returns the status it stopped in. `resumed`: taken over by recovery, so the pending step may
+   * already have run once without its outcome being recorded.
    */
-  async run(sagaId: string, credentials?: string): Promise<SagaStatus | undefined> {
-    for (;;) {
+  async run(
+    sagaId: string,
+    credentials?: string,
+    resumed = false,
+  ): Promise<SagaStatus | undefined> {
+    for (let first = true; ; first = false) {
       const saga = await this.store.findOwned(sagaId, this.owner);
       if (!saga) return (await this.store.findById(sagaId))?.status;
       const definition = this.definition(saga.type);
-      const run = await this.steps.run(definition, saga, credentials);
+      const run = await this.steps.run(definition, saga, credentials, resumed && first);
       if (!run) return saga.status;
       const next = await this.commit(definition, saga, run);
       if (next.ended) {

@@ -22,3 +22,9 @@ export {
   type GatewayValues,
 } from './gateway-template.js';
 export { Toxiproxy, type Toxic } from './toxiproxy.js';
+export {
+  footprint,
+  settledFootprint,
+  type Footprint,
+  type LeakBounds,
+} from './process-footprint.js';

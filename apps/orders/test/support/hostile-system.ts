@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import type { MongoEndpoint, PostgresEndpoint } from '#platform';
+import { grpcFrame, h2Request } from './grpc-raw.js';
 import {
   footprint,
   settledFootprint,
@@ -26,7 +28,12 @@ export interface HostileSystem {
   ordersDb: PostgresEndpoint;
   paymentsDb: MongoEndpoint;
   apps(): AppProcess[];
-  /** Each app's footprint now, by name. */
+  /** Every order id in orders' database. */
+  orderIds(): Promise<string[]>;
+  /**
+   * Each app's footprint now, by name, taken once the gateway's pools of idle upstream
+   * connections are full (they are the gateway's to keep, not a leak of the app's).
+   */
   footprints(): Promise<Map<string, Footprint>>;
   /** Every app still running and ready, back within `bounds` of `baseline`, no unhandled error. */
   assertHealthyAndNoLeaks(baseline: Map<string, Footprint>, bounds: LeakBounds): Promise<void>;
@@ -83,12 +90,23 @@ export async function startHostileSystem(): Promise<HostileSystem> {
     ordersDb,
     paymentsDb,
     apps,
-    footprints: async () =>
-      new Map(
+    orderIds: async () => {
+      const client = new pg.Client({ connectionString: ordersDb.url });
+      await client.connect();
+      try {
+        return (await client.query<{ id: string }>('SELECT id FROM orders')).rows.map((r) => r.id);
+      } finally {
+        await client.end();
+      }
+    },
+    footprints: async () => {
+      await fillGatewayPools(gateway);
+      return new Map(
         await Promise.all(
           apps().map(async (app) => [app.name, await footprint(app.child.pid!)] as const),
         ),
-      ),
+      );
+    },
     assertHealthyAndNoLeaks: async (baseline, bounds) => {
       for (const app of apps()) {
         assert.equal(app.child.exitCode, null, `${app.name} exited:\n${app.output.join('\n')}`);
@@ -99,7 +117,9 @@ export async function startHostileSystem(): Promise<HostileSystem> {
           baseline.get(app.name)!,
           bounds,
         );
-        assert.equal(leak, undefined, `${app.name} leaks: ${leak} (now ${JSON.stringify(after)})`);
+        const was = baseline.get(app.name);
+        assert.equal(leak, undefined, `${app.name} leaks: ${leak} (was ${JSON.stringify(was)})`);
+        if (process.env.HOSTILE_DEBUG) console.log(app.name, was, after);
         const unhandled = app.output.filter((line) => line.includes('"unhandled error"'));
         assert.deepEqual(unhandled, [], `${app.name} hit unhandled errors`);
       }
@@ -110,4 +130,24 @@ export async function startHostileSystem(): Promise<HostileSystem> {
       await Promise.all([authDb.close(), ordersDb.close(), paymentsDb.close(), identity.close()]);
     },
   };
+}
+
+// More concurrent calls than the gateway keeps idle upstream connections (keepalive 16 per worker
+// and upstream), so its pools are as full at the baseline as they can be after any flood.
+const POOL_FILL = 100;
+
+async function fillGatewayPools(gateway: Gateway): Promise<void> {
+  const health = { 'content-type': 'application/grpc', te: 'trailers' };
+  await Promise.all(
+    Array.from({ length: POOL_FILL }, () => [
+      fetch(`${gateway.url}/orders/health/live`).then((r) => r.arrayBuffer()),
+      fetch(`${gateway.url}/auth/health/live`).then((r) => r.arrayBuffer()),
+      h2Request(
+        gateway.grpcPort,
+        '/grpc.health.v1.Health/Check',
+        health,
+        grpcFrame(Buffer.alloc(0)),
+      ),
+    ]).flat(),
+  );
 }

@@ -6,7 +6,7 @@ export { grpcHealthClient, grpcHealthStatus, type HealthClient } from './grpc-he
 export { testIdentity, TEST_AUDIENCE, TEST_ISSUER, type TestIdentity } from './test-identity.js';
 export { bearer, grpcClient, type PromiseClient } from './grpc-client.js';
 export { ADMIN, login, startTestSystem, type TestSystem } from './test-system.js';
-export { checkSagaInvariants, type Violation } from './saga-invariants.js';
+export { checkSagaInvariants, type Acknowledged, type Violation } from './saga-invariants.js';
 export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver.js';
 export { paymentsClient, type PaymentsTestClient } from './payments-client.js';
 export {
@@ -21,3 +21,10 @@ export {
   renderGatewayConf,
   type GatewayValues,
 } from './gateway-template.js';
+export { Toxiproxy, type Toxic } from './toxiproxy.js';
+export {
+  footprint,
+  settledFootprint,
+  type Footprint,
+  type LeakBounds,
+} from './process-footprint.js';

@@ -103,11 +103,27 @@ export class PaymentsGrpcAdapter implements PaymentsPort, OnModuleInit {
     }
   }
 
+  /**
+   * One attempt that may have reached payments makes the whole call's outcome unknown, whatever
+   * the last attempt said: a retry refused by the breaker that attempt opened must not hide a
+   * charge that happened (the saga would then never refund it).
+   */
   private async call<T>(send: () => Observable<T>): Promise<T> {
+    let maybeActed: PaymentOutcomeUnknownError | undefined;
     try {
-      return await this.policy.execute(() => firstValueFrom(send()));
+      return await this.policy.execute(() =>
+        firstValueFrom(send()).catch((error: unknown) => {
+          const outcome = classify(error);
+          if (outcome instanceof PaymentOutcomeUnknownError) maybeActed ??= outcome;
+          throw error;
+        }),
+      );
     } catch (error) {
-      throw classify(error);
+      const outcome = classify(error);
+      if (maybeActed && outcome instanceof PaymentFailedError) {
+        throw new PaymentOutcomeUnknownError(`${maybeActed.message}; then ${outcome.message}`);
+      }
+      throw outcome;
     }
   }
 

@@ -12,6 +12,11 @@ export const SLOW_CONFIRM_MS = 3_000;
  * time, so the saga runs out of attempts and ends STUCK where the console shows it.
  */
 export const FAIL_REFUND_MARKER = '[fail-refund]';
+/**
+ * …and these have a deliberately broken compensation: the charge's undo reports success without
+ * refunding. Only the chaos run's proof that its invariant checker catches a bad saga uses it.
+ */
+export const SKIP_REFUND_MARKER = '[skip-refund]';
 
 /**
  * Test-only fault switch (SAGA_FAULTS_ENABLED=true; off by default and refused in production):
@@ -48,5 +53,10 @@ export class SagaFaults {
   /** Arms or lifts the refund fault; a no-op unless faults are enabled. */
   setRefundFailing(failing: boolean): void {
     if (this.enabled) this.refundFaultArmed = failing;
+  }
+
+  /** Whether the refund is to be skipped (a deliberately broken compensation). */
+  skipsRefund(description: string): boolean {
+    return this.enabled && description.includes(SKIP_REFUND_MARKER);
   }
 }

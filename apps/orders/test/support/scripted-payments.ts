@@ -1,4 +1,5 @@
 import {
+  PaymentFailedError,
   PaymentOutcomeUnknownError,
   type ChargeRequest,
   type ChargeResult,
@@ -22,10 +23,13 @@ export class ScriptedPayments implements PaymentsPort {
   hangCharges = false;
   /** The first charge captures, then waits for this before answering (a slow reply). */
   holdFirstReply?: Promise<void>;
+  /** Charges are refused before reaching the ledger (the circuit breaker is open). */
+  refuseCharges = false;
   /** Refunds fail this many more times before working; Infinity = never work. */
   failRefunds = 0;
 
   async charge(request: ChargeRequest): Promise<ChargeResult> {
+    if (this.refuseCharges) throw new PaymentFailedError('payments circuit open: not called');
     const current = this.ledger.get(request.orderId);
     if (current === 'VOIDED') throw new Error('PAYMENT_VOIDED');
     if (!current) {

@@ -39,8 +39,13 @@ export const identifier = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .regex(/^[\p{L}\p{N}._:@-]+$/u, 'may contain only letters, digits and . _ : @ -');
 
+/**
+ * Text a person wrote: no control characters, and well-formed Unicode, since a lone surrogate
+ * cannot be stored as UTF-8 and would silently come back as U+FFFD.
+ */
 export const freeText = (max: number) =>
   z
     .string({ error: 'must be a string' })
     .max(max, `must be at most ${max} characters`)
-    .refine((text) => !/\p{Cc}/u.test(text), { message: 'must not contain control characters' });
+    .refine((text) => !/\p{Cc}/u.test(text), { message: 'must not contain control characters' })
+    .refine((text) => text.isWellFormed(), { message: 'must be well-formed Unicode' });

@@ -73,17 +73,20 @@ export class SagaOrchestrator {
   /**
    * Runs a saga this engine owns until it ends, waits for a retry, gets stuck or is taken over.
    * Takes the saga row as just written (no re-read) or its id. Returns the status it stopped in.
+   * `resumed`: taken over by recovery, so the pending step may already have run once without its
+   * outcome being recorded.
    */
   async run(
     sagaOrId: SagaInstanceEntity | string,
     credentials?: string,
+    resumed = false,
   ): Promise<SagaStatus | undefined> {
     let saga =
       typeof sagaOrId === 'string' ? await this.store.findOwned(sagaOrId, this.owner) : sagaOrId;
     const id = typeof sagaOrId === 'string' ? sagaOrId : sagaOrId.id;
-    while (saga) {
+    for (let first = true; saga; first = false) {
       const definition = this.definition(saga.type);
-      const run = await this.steps.run(definition, saga, credentials);
+      const run = await this.steps.run(definition, saga, credentials, resumed && first);
       if (!run) return saga.status;
       const current = saga;
       try {

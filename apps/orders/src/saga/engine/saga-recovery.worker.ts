@@ -47,7 +47,7 @@ export class SagaRecoveryWorker implements OnApplicationBootstrap, OnModuleDestr
     const leaseUntil = new Date(now.getTime() + this.settings.leaseMs);
     const ids = await this.store.claimDue(this.orchestrator.owner, now, leaseUntil, BATCH);
     if (ids.length > 0) this.logger.log({ sagas: ids.length }, 'recovering sagas');
-    await Promise.all(ids.map((id) => this.orchestrator.run(id)));
+    await Promise.all(ids.map((id) => this.orchestrator.run(id, undefined, true)));
     return ids.length;
   }
 

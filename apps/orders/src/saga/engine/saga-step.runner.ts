@@ -31,10 +31,15 @@ const tracer = trace.getTracer('orders-saga');
 export class SagaStepRunner {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * `resumed`: an earlier execution of this step may have taken effect unrecorded (its engine
+   * died, or its transition did not commit), so a failure now does not prove nothing was done.
+   */
   async run(
     definition: SagaDefinition,
     saga: SagaInstanceEntity,
     credentials?: string,
+    resumed = false,
   ): Promise<StepRun | undefined> {
     const state = stateOf(definition, saga);
     const action = pendingAction(state);
@@ -80,10 +85,17 @@ export class SagaStepRunner {
           return { ...base, traceId, outcome: result.outcome, error, finishedAt: new Date() };
         } catch (error) {
           span.setStatus({ code: SpanStatusCode.ERROR, message: String(error) });
-          const outcome: StepOutcome =
-            error instanceof StepOutcomeUnknownError ? 'unknown' : 'failed';
           const message = error instanceof Error ? error.message : String(error);
-          return { ...base, traceId, outcome, error: message, finishedAt: new Date() };
+          const finished = { ...base, traceId, finishedAt: new Date() };
+          if (error instanceof StepOutcomeUnknownError) {
+            return { ...finished, outcome: 'unknown', error: message };
+          }
+          // This attempt surely did nothing, but an unrecorded earlier one may have.
+          if (resumed && action === 'execute') {
+            const why = `${message} (resumed: an earlier, unrecorded execution may have taken effect)`;
+            return { ...finished, outcome: 'unknown', error: why };
+          }
+          return { ...finished, outcome: 'failed', error: message };
         } finally {
           span.end();
         }

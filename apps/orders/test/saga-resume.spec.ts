@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import type { PostgresEndpoint } from '#platform';
+import { testPostgres } from '#testing';
+import { CUSTOMER, recoverUntil, startEngine } from './support/saga-engine.harness.js';
+import { ScriptedPayments } from './support/scripted-payments.js';
+
+/**
+ * Found by the chaos run: a charge captured, then its transition lost (the engine died, or its
+ * database connection was reset before the commit). The recovered saga charges again; when that
+ * second call is refused without reaching payments (breaker open), the first one still happened.
+ */
+describe('saga resumed after an unrecorded step (real PostgreSQL)', () => {
+  let postgres: PostgresEndpoint;
+  before(async () => (postgres = await testPostgres()));
+  after(() => postgres.close());
+
+  it('refunds a charge whose first execution was lost when its re-execution is refused', async () => {
+    const payments = Object.assign(new ScriptedPayments(), { hangCharges: true });
+    const crashed = await startEngine(postgres, payments, { leaseMs: 300 });
+    const key = randomUUID();
+    const pending = crashed.createOrder.execute({
+      caller: CUSTOMER,
+      idempotencyKey: key,
+      amount: { currencyCode: 'EUR', amountMinor: 4_321 },
+      description: '',
+    });
+    void pending.catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 100)); // captured, the reply never comes
+    const orderId = (await crashed.orders.findByIdempotencyKey(CUSTOMER.subject, key))!.id;
+    await crashed.app.close(); // the engine dies before recording the charge
+    assert.equal(payments.ledger.get(orderId), 'CAPTURED');
+
+    Object.assign(payments, { hangCharges: false, refuseCharges: true });
+    const engine = await startEngine(postgres, payments);
+    try {
+      await recoverUntil(
+        engine,
+        async () => (await engine.orders.findById(orderId))?.status !== 'PENDING',
+      );
+      assert.equal((await engine.orders.findById(orderId))?.status, 'CANCELLED');
+      assert.equal(payments.ledger.get(orderId), 'REFUNDED', 'the lost charge was refunded');
+      const [saga] = await engine.store.findByOrder(orderId);
+      const steps = (await engine.store.timeline(saga!.id)).map(
+        (s) => `${s.step}:${s.action}:${s.outcome}`,
+      );
+      assert.deepEqual(steps, ['charge:execute:unknown', 'charge:compensate:succeeded']);
+    } finally {
+      await engine.app.close();
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+
+export interface ChaosOptions {
+  seed: number;
+  orders: number;
+  /** Orders per second, and at most this many in flight. */
+  rate: number;
+  concurrency: number;
+  /** Faults to inject; 0 for none, else at least one of every kind. */
+  faults: number;
+  /** How long recovery may take after the stream ends before unfinished orders are violations. */
+  recoveryWindowMs: number;
+  /** Orders failing confirm skip their refund: the run must then fail (the checker's proof). */
+  breakCompensation: boolean;
+}
+
+const USAGE =
+  'usage: chaos [--seed N] [--orders N] [--rate N] [--concurrency N] [--faults N] [--recovery-window-ms N] [--break-compensation]';
+
+/** Command-line options; a missing seed is drawn at random (and printed, to replay the run). */
+export function parseChaosOptions(
+  argv: string[],
+  randomSeed = () => Date.now() % 1_000_000,
+): ChaosOptions {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      seed: { type: 'string' },
+      orders: { type: 'string', default: '1000' },
+      rate: { type: 'string', default: '15' },
+      concurrency: { type: 'string', default: '16' },
+      faults: { type: 'string' },
+      'recovery-window-ms': { type: 'string', default: '90000' },
+      'break-compensation': { type: 'boolean', default: false },
+    },
+  });
+  const orders = positive('orders', values.orders);
+  return {
+    seed: values.seed === undefined ? randomSeed() : positive('seed', values.seed, 0),
+    orders,
+    rate: positive('rate', values.rate),
+    concurrency: positive('concurrency', values.concurrency),
+    faults:
+      values.faults === undefined ? Math.ceil(orders / 60) : positive('faults', values.faults, 0),
+    recoveryWindowMs: positive('recovery-window-ms', values['recovery-window-ms']),
+    breakCompensation: values['break-compensation'],
+  };
+}
+
+function positive(name: string, text: string, min = 1): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new Error(`--${name} must be an integer ≥ ${min}, got "${text}"\n${USAGE}`);
+  }
+  return value;
+}

@@ -1,0 +1,83 @@
+import type { Violation } from '#testing';
+import type { InjectedFault } from './fault-injector.js';
+import { FAULT_KINDS } from './fault-schedule.js';
+import type { DriverStats } from './order-driver.js';
+
+export interface ChaosResult {
+  seed: number;
+  requested: number;
+  rate: number;
+  concurrency: number;
+  stats: DriverStats;
+  faults: readonly InjectedFault[];
+  streamMs: number;
+  recoveryWindowMs: number;
+  recoveredMs?: number;
+  ordersByStatus: Record<string, number>;
+  violations: readonly Violation[];
+  logDir: string;
+}
+
+const SHOWN = 40;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const row = (label: string, value: string) => `${`${label}:`.padEnd(22)}${value}`;
+
+/** A run fails on any invariant violation and on any answer no fault explains. */
+export function failed(result: ChaosResult): boolean {
+  return result.violations.length > 0 || result.stats.unexpected.length > 0;
+}
+
+/** The run's summary: what was placed, what was injected, how long recovery took, what broke. */
+export function formatReport(result: ChaosResult): string {
+  const { stats } = result;
+  const byKind = FAULT_KINDS.map(
+    (kind) => `${kind} ${result.faults.filter((f) => f.kind === kind).length}`,
+  );
+  const statuses = Object.entries(result.ordersByStatus)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([status, n]) => `${status} ${n}`);
+  const recovery =
+    result.recoveredMs === undefined
+      ? `NOT RECOVERED within ${seconds(result.recoveryWindowMs)}`
+      : `${seconds(result.recoveredMs)} until every order and saga was terminal`;
+  const lines = [
+    `chaos run: seed ${result.seed}, ${result.requested} orders at ${result.rate}/s (at most ${result.concurrency} in flight)`,
+    row('orders placed', `${stats.placed} of ${result.requested} (${stats.gaveUp} given up)`),
+    row(
+      'requests',
+      `${stats.attempts} (${stats.retries} retried, ${stats.duplicates} duplicate submissions, ${stats.cancels} cancels)`,
+    ),
+    row(
+      'retried because',
+      Object.entries(stats.retriedBecause)
+        .map(([why, n]) => `${why} ${n}`)
+        .join(', ') || 'nothing',
+    ),
+    row('orders by status', statuses.join(', ') || 'none'),
+    row('faults injected', `${result.faults.length}: ${byKind.join(', ')}`),
+    row('stream time', seconds(result.streamMs)),
+    row('recovery time', recovery),
+    row('unexpected answers', String(stats.unexpected.length)),
+    row(
+      'invariant violations',
+      `${result.violations.length}${countByInvariant(result.violations)}`,
+    ),
+  ];
+  for (const answer of stats.unexpected.slice(0, SHOWN)) lines.push(`  unexpected ${answer}`);
+  for (const v of result.violations.slice(0, SHOWN)) {
+    lines.push(`  VIOLATION ${v.invariant}: order ${v.orderId}: ${v.detail}`);
+  }
+  if (result.violations.length > SHOWN) {
+    lines.push(`  … and ${result.violations.length - SHOWN} more violations`);
+  }
+  lines.push(row('logs', result.logDir));
+  lines.push(failed(result) ? 'RESULT: FAILED' : 'RESULT: PASSED (0 violations)');
+  return lines.join('\n');
+}
+
+function countByInvariant(violations: readonly Violation[]): string {
+  if (violations.length === 0) return '';
+  const counts = new Map<string, number>();
+  for (const { invariant } of violations) counts.set(invariant, (counts.get(invariant) ?? 0) + 1);
+  return ` (${[...counts].map(([invariant, n]) => `${invariant} ${n}`).join(', ')})`;
+}

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import pg from 'pg';
+import { ADMIN, login, startApp, Toxiproxy, type AppProcess } from '#testing';
+import type { ChaosStores } from './chaos-stores.js';
+
+export const PROXIES = {
+  ordersPayments: 'orders-payments',
+  ordersPostgres: 'orders-postgres',
+  authPostgres: 'auth-postgres',
+  paymentsMongo: 'payments-mongo',
+} as const;
+
+type AppName = 'auth' | 'payments' | 'orders';
+const IDENTITY = { JWT_ISSUER: 'http://auth.chaos', JWT_AUDIENCE: 'saga-workspace' };
+
+/**
+ * auth, payments and orders as real processes with Toxiproxy between orders and payments and
+ * between each app and its database. Killed apps restart on the same ports with the same
+ * environment; every process's output is kept for the run's log folder.
+ */
+export class ChaosSystem {
+  private readonly apps = new Map<AppName, AppProcess>();
+  private readonly envs = new Map<AppName, Record<string, string>>();
+  /** Every process each app has been, in order (a kill and restart adds one). */
+  private readonly lives = new Map<AppName, AppProcess[]>();
+
+  private constructor(
+    readonly toxiproxy: Toxiproxy,
+    readonly stores: ChaosStores,
+    private readonly runDir: string,
+  ) {}
+
+  static async start(
+    runDir: string,
+    stores: ChaosStores,
+    ordersEnv: Record<string, string>,
+  ): Promise<ChaosSystem> {
+    const toxiproxy = await Toxiproxy.start(join(runDir, 'toxiproxy.log'));
+    const system = new ChaosSystem(toxiproxy, stores, runDir);
+    const via = async (proxy: string, url: string) => {
+      const target = new URL(url);
+      target.host = await toxiproxy.createProxy(proxy, target.host);
+      return target.toString();
+    };
+    await system.launch('auth', {
+      ...IDENTITY,
+      DATABASE_URL: await via(PROXIES.authPostgres, stores.authDb.url),
+      ADMIN_USERNAME: ADMIN.username,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOGIN_LIMIT_PER_USERNAME: '100000',
+      LOGIN_LIMIT_PER_ADDRESS: '100000',
+      RATE_LIMIT_KEY_PREFIX: `chaos-${randomUUID().slice(0, 8)}`,
+      ...(stores.redisUrl ? { REDIS_URL: stores.redisUrl } : {}),
+    });
+    const verify = { ...IDENTITY, AUTH_JWKS_URL: `${system.authUrl}/.well-known/jwks.json` };
+    const payments = await system.launch('payments', {
+      ...verify,
+      MONGO_URL: await via(PROXIES.paymentsMongo, stores.paymentsDb.url),
+    });
+    const paymentsGrpc = `127.0.0.1:${payments.grpcPort}`;
+    await system.launch('orders', {
+      ...verify,
+      DATABASE_URL: await via(PROXIES.ordersPostgres, stores.ordersDb.url),
+      PAYMENTS_GRPC_URL: await toxiproxy.createProxy(PROXIES.ordersPayments, paymentsGrpc),
+      AUTH_URL: system.authUrl,
+      ORDERS_SERVICE_USERNAME: ADMIN.username,
+      ORDERS_SERVICE_PASSWORD: ADMIN.password,
+      ...ordersEnv,
+    });
+    return system;
+  }
+
+  get authUrl(): string {
+    return `http://127.0.0.1:${this.app('auth').httpPort}`;
+  }
+
+  get ordersUrl(): string {
+    return `http://127.0.0.1:${this.app('orders').httpPort}`;
+  }
+
+  /** A customer's token, registering the customer on first use. */
+  customerToken(username: string): Promise<string> {
+    return login(this.app('auth').httpPort, username, 'chaos customer password');
+  }
+
+  async kill(name: AppName): Promise<void> {
+    await this.app(name).stop('SIGKILL');
+  }
+
+  /** Starts a killed app again on its ports, with its environment. */
+  async restart(name: AppName): Promise<void> {
+    const { httpPort, grpcPort } = this.app(name);
+    const ports = {
+      HTTP_PORT: String(httpPort),
+      ...(grpcPort ? { GRPC_PORT: String(grpcPort) } : {}),
+    };
+    await this.launch(name, { ...this.envs.get(name)!, ...ports });
+  }
+
+  isRunning(name: AppName): boolean {
+    const { child } = this.app(name);
+    return child.exitCode === null && child.signalCode === null;
+  }
+
+  /** Sagas not yet terminal, read from orders' database directly. */
+  async sagasUnderWay(): Promise<number> {
+    const rows = await this.ordersQuery<{ n: string }>(
+      `SELECT count(*) AS n FROM saga_instances WHERE status IN ('RUNNING', 'COMPENSATING')`,
+    );
+    return Number(rows[0]!.n);
+  }
+
+  async ordersByStatus(): Promise<Record<string, number>> {
+    const rows = await this.ordersQuery<{ status: string; n: string }>(
+      'SELECT status, count(*) AS n FROM orders GROUP BY status',
+    );
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
+  }
+
+  /** Stops everything and writes each app's output (all its lives) into the run folder. */
+  async stop(): Promise<void> {
+    await Promise.allSettled([...this.apps.values()].map((app) => app.stop()));
+    await this.toxiproxy.stop();
+    for (const [name, lives] of this.lives) {
+      const text = lives.map((app, i) => [`---- ${name} life ${i + 1}`, ...app.output].join('\n'));
+      await writeFile(join(this.runDir, `${name}.log`), `${text.join('\n')}\n`);
+    }
+  }
+
+  private async ordersQuery<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
+    const client = new pg.Client({ connectionString: this.stores.ordersDb.url });
+    await client.connect();
+    try {
+      return (await client.query<T>(sql)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+
+  private async launch(name: AppName, env: Record<string, string>): Promise<AppProcess> {
+    this.envs.set(name, env);
+    const app = await startApp(name, {
+      grpc: name !== 'auth',
+      env: { LOG_LEVEL: 'warn', ...env },
+      timeoutMs: 60_000,
+    });
+    this.apps.set(name, app);
+    this.lives.set(name, [...(this.lives.get(name) ?? []), app]);
+    return app;
+  }
+
+  private app(name: AppName): AppProcess {
+    const app = this.apps.get(name);
+    if (!app) throw new Error(`${name} was never started`);
+    return app;
+  }
+}

@@ -1,0 +1,132 @@
+// `npm run chaos [-- --seed N --orders N]`: auth, payments and orders with Toxiproxy in between,
+// a steady stream of orders while a seeded schedule injects faults, then recovery and every saga
+// invariant checked against both stores. Exits 1 on any violation, naming invariant and order.
+import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkSagaInvariants } from '#testing';
+import { parseChaosOptions, type ChaosOptions } from './chaos-options.js';
+import { failed, formatReport } from './chaos-report.js';
+import { openChaosStores } from './chaos-stores.js';
+import { ChaosSystem } from './chaos-system.js';
+import { FaultInjector } from './fault-injector.js';
+import { planFaults } from './fault-schedule.js';
+import { OrderDriver } from './order-driver.js';
+import { Random } from './random.js';
+import { awaitRecovery } from './recovery.js';
+import { writeViolationDetails } from './violation-details.js';
+
+// dist/scripts/chaos/chaos.js → the repository, where dist/apps/<app> lives.
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const PAYMENTS_DEADLINE_MS = 2_000;
+/** orders tuned for a run measured in minutes: short leases, quick recovery passes and retries. */
+const ORDERS_ENV = {
+  SAGA_FAULTS_ENABLED: 'true',
+  PAYMENTS_DEADLINE_MS: String(PAYMENTS_DEADLINE_MS),
+  PAYMENTS_RETRIES: '2',
+  SAGA_LEASE_MS: '5000',
+  SAGA_RECOVERY_INTERVAL_MS: '500',
+  SAGA_MAX_COMPENSATION_ATTEMPTS: '50',
+  SAGA_RETRY_INITIAL_MS: '200',
+  SAGA_RETRY_MAX_MS: '2000',
+  SAGA_RUN_BUDGET_MS: '3000',
+  // The breaker sheds load while payments is down; probing again soon keeps the stream realistic.
+  PAYMENTS_BREAKER_HALF_OPEN_MS: '1000',
+};
+const PROGRESS_EVERY_MS = 5_000;
+
+const log = (line: string) => console.log(`[chaos] ${line}`);
+
+async function main(): Promise<number> {
+  const options = parseChaosOptions(process.argv.slice(2));
+  const logDir = await mkdtemp(join(tmpdir(), `saga-chaos-${options.seed}-`));
+  log(`seed ${options.seed}, ${options.orders} orders; logs in ${logDir}`);
+  const stores = await openChaosStores(REPO_ROOT, logDir);
+  log(`stores: ${stores.description}`);
+  let system: ChaosSystem | undefined;
+  try {
+    system = await ChaosSystem.start(logDir, stores, ORDERS_ENV);
+    log(`system up: orders ${system.ordersUrl}, auth ${system.authUrl}`);
+    return await run(system, options, logDir);
+  } finally {
+    await system?.stop();
+    await stores.close();
+  }
+}
+
+async function run(system: ChaosSystem, options: ChaosOptions, logDir: string): Promise<number> {
+  const random = new Random(options.seed);
+  const schedule = planFaults(random.fork(1), {
+    ...options,
+    paymentsDeadlineMs: PAYMENTS_DEADLINE_MS,
+  });
+  const customer = `chaos-${options.seed}-${randomUUID().slice(0, 8)}`;
+  const driver = new OrderDriver(
+    { ...options, ordersUrl: system.ordersUrl, login: () => system.customerToken(customer) },
+    random.fork(2),
+  );
+  const started = Date.now();
+  const injector = new FaultInjector(system, driver.stats, started, log);
+  const progress = setInterval(() => {
+    const { placed, inFlight, retries } = driver.stats;
+    const elapsed = Math.round((Date.now() - started) / 1000);
+    log(
+      `${elapsed}s: placed ${placed}/${options.orders}, in flight ${inFlight}, retries ${retries}, faults ${injector.injected.length}/${schedule.length}`,
+    );
+  }, PROGRESS_EVERY_MS);
+  const halt = new AbortController();
+  try {
+    await Promise.all([
+      driver
+        .run((index) => injector.released(index))
+        .catch((error: unknown) => {
+          halt.abort();
+          throw error;
+        }),
+      injector.run(schedule, halt.signal),
+    ]);
+  } finally {
+    clearInterval(progress);
+  }
+  const streamMs = Date.now() - started;
+  log(`stream done in ${streamMs} ms; faults cleared, waiting for recovery`);
+  await system.toxiproxy.reset();
+  const { ordersDb, paymentsDb } = system.stores;
+  const recovery = await awaitRecovery(
+    () => checkSagaInvariants(ordersDb.url, paymentsDb.url, driver.acknowledged),
+    options.recoveryWindowMs,
+  );
+  const result = {
+    ...options,
+    requested: options.orders,
+    stats: driver.stats,
+    faults: injector.injected,
+    streamMs,
+    ...recovery,
+    ordersByStatus: await system.ordersByStatus(),
+    logDir,
+  };
+  console.log(formatReport(result));
+  if (result.violations.length > 0) {
+    const file = await writeViolationDetails(
+      logDir,
+      ordersDb.url,
+      paymentsDb.url,
+      result.violations,
+    );
+    log(`what both stores hold about the violating orders: ${file}`);
+  }
+  return failed(result) ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(
+      `[chaos] run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    process.exit(2);
+  },
+);

@@ -1,0 +1,63 @@
+import type { Random } from './random.js';
+
+export const FAULT_KINDS = [
+  'payments-latency',
+  'payments-drop',
+  'payments-kill',
+  'orders-kill',
+  'postgres-reset',
+  'mongo-reset',
+] as const;
+
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export interface Fault {
+  kind: FaultKind;
+  /** Injected once this many orders have been submitted, so faults land inside the stream. */
+  atOrder: number;
+  /** How long it lasts: a toxic stays, a proxy stays disabled, a killed app stays dead. */
+  durationMs: number;
+  /** payments-latency only: the delay added to payments' replies, past the call deadline. */
+  latencyMs?: number;
+}
+
+export interface ScheduleSettings {
+  orders: number;
+  /** 0 plans none; otherwise at least one of every kind, so fewer is raised to FAULT_KINDS.length. */
+  faults: number;
+  paymentsDeadlineMs: number;
+}
+
+// [min, max] of each fault's duration in ms: long enough to catch calls in flight, short enough
+// that a run of a few hundred orders sees every kind.
+const DURATION_MS: Record<FaultKind, [number, number]> = {
+  'payments-latency': [1_000, 3_000],
+  'payments-drop': [300, 1_500],
+  'payments-kill': [500, 2_500],
+  'orders-kill': [300, 2_000],
+  'postgres-reset': [200, 1_000],
+  'mongo-reset': [200, 1_000],
+};
+
+/**
+ * The seeded fault schedule: every kind at least once, the rest drawn at random, spread over 5–90 %
+ * of the order stream in increasing order.
+ */
+export function planFaults(random: Random, settings: ScheduleSettings): Fault[] {
+  if (settings.faults === 0) return [];
+  const count = Math.max(settings.faults, FAULT_KINDS.length);
+  const extra = Array.from({ length: count - FAULT_KINDS.length }, () => random.pick(FAULT_KINDS));
+  const kinds = random.shuffle([...FAULT_KINDS, ...extra]);
+  const start = settings.orders * 0.05;
+  const span = settings.orders * 0.85;
+  return kinds.map((kind, i) => {
+    const slot = span / count;
+    const atOrder = Math.floor(start + slot * i + random.next() * slot * 0.5);
+    const [min, max] = DURATION_MS[kind];
+    const fault: Fault = { kind, atOrder, durationMs: random.int(min, max) };
+    if (kind === 'payments-latency') {
+      fault.latencyMs = settings.paymentsDeadlineMs + random.int(300, 1_500);
+    }
+    return fault;
+  });
+}

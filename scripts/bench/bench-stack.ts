@@ -1,7 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair } from 'jose';
-import { login, startApp, startGateway, type AppProcess, type Gateway } from '#testing';
+import {
+  authEnv,
+  login,
+  ordersEnv,
+  paymentsEnv,
+  startApp,
+  startGateway,
+  type AppProcess,
+  type Gateway,
+} from '#testing';
 import type { BenchStores } from './bench-stores.js';
 
 export interface BenchStack {
@@ -27,42 +36,44 @@ export async function startBenchStack(
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: `bench-${randomUUID()}`, alg: 'ES256' };
   const admin = { username: 'bench-admin', password: randomBytes(16).toString('base64url') };
-  const common = {
+  const issuer = 'http://auth.bench';
+  const production = {
     NODE_ENV: 'production',
     LOG_LEVEL: 'info',
-    JWT_ISSUER: 'http://auth.bench',
-    JWT_AUDIENCE: 'saga-workspace',
     OTEL_SDK_DISABLED: telemetry ? 'false' : 'true',
   };
   const auth = await startApp('auth', {
     logFile: join(logDir, 'auth.log'),
     env: {
-      ...common,
-      DATABASE_URL: stores.authDb,
-      REDIS_URL: stores.redis,
+      ...production,
+      ...authEnv({
+        issuer,
+        databaseUrl: stores.authDb,
+        admin,
+        redisUrl: stores.redis,
+        label: 'bench',
+      }),
       JWT_PRIVATE_JWKS: JSON.stringify([jwk]),
-      ADMIN_USERNAME: admin.username,
-      ADMIN_PASSWORD: admin.password,
-      RATE_LIMIT_KEY_PREFIX: `bench-${randomUUID().slice(0, 8)}`,
     },
   });
   const authUrl = `http://127.0.0.1:${auth.httpPort}`;
-  const verify = { ...common, AUTH_JWKS_URL: `${authUrl}/.well-known/jwks.json` };
   const payments = await startApp('payments', {
     grpc: true,
     logFile: join(logDir, 'payments.log'),
-    env: { ...verify, MONGO_URL: stores.mongo },
+    env: { ...production, ...paymentsEnv(issuer, authUrl, stores.mongo) },
   });
   const orders = await startApp('orders', {
     grpc: true,
     logFile: join(logDir, 'orders.log'),
     env: {
-      ...verify,
-      DATABASE_URL: stores.ordersDb,
-      AUTH_URL: authUrl,
-      PAYMENTS_GRPC_URL: `127.0.0.1:${payments.grpcPort}`,
-      ORDERS_SERVICE_USERNAME: admin.username,
-      ORDERS_SERVICE_PASSWORD: admin.password,
+      ...production,
+      ...ordersEnv({
+        issuer,
+        authUrl,
+        databaseUrl: stores.ordersDb,
+        paymentsGrpc: `127.0.0.1:${payments.grpcPort}`,
+        admin,
+      }),
     },
   });
   const gateway = await startGateway({

@@ -1,8 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
-import { ADMIN, login, startApp, Toxiproxy, type AppProcess } from '#testing';
+import {
+  ADMIN,
+  authEnv,
+  login,
+  ordersEnv,
+  paymentsEnv,
+  startApp,
+  Toxiproxy,
+  type AppProcess,
+} from '#testing';
 import type { ChaosStores } from './chaos-stores.js';
 
 export const PROXIES = {
@@ -13,7 +21,7 @@ export const PROXIES = {
 } as const;
 
 type AppName = 'auth' | 'payments' | 'orders';
-const IDENTITY = { JWT_ISSUER: 'http://auth.chaos', JWT_AUDIENCE: 'saga-workspace' };
+const ISSUER = 'http://auth.chaos';
 
 /**
  * auth, payments and orders as real processes with Toxiproxy between orders and payments and
@@ -35,7 +43,7 @@ export class ChaosSystem {
   static async start(
     runDir: string,
     stores: ChaosStores,
-    ordersEnv: Record<string, string>,
+    ordersOverrides: Record<string, string>,
   ): Promise<ChaosSystem> {
     const toxiproxy = await Toxiproxy.start(join(runDir, 'toxiproxy.log'));
     const system = new ChaosSystem(toxiproxy, stores, runDir);
@@ -45,29 +53,28 @@ export class ChaosSystem {
       return target.toString();
     };
     await system.launch('auth', {
-      ...IDENTITY,
-      DATABASE_URL: await via(PROXIES.authPostgres, stores.authDb.url),
-      ADMIN_USERNAME: ADMIN.username,
-      ADMIN_PASSWORD: ADMIN.password,
+      ...authEnv({
+        issuer: ISSUER,
+        databaseUrl: await via(PROXIES.authPostgres, stores.authDb.url),
+        admin: ADMIN,
+        redisUrl: stores.redisUrl,
+        label: 'chaos',
+      }),
       LOGIN_LIMIT_PER_USERNAME: '100000',
       LOGIN_LIMIT_PER_ADDRESS: '100000',
-      RATE_LIMIT_KEY_PREFIX: `chaos-${randomUUID().slice(0, 8)}`,
-      ...(stores.redisUrl ? { REDIS_URL: stores.redisUrl } : {}),
     });
-    const verify = { ...IDENTITY, AUTH_JWKS_URL: `${system.authUrl}/.well-known/jwks.json` };
-    const payments = await system.launch('payments', {
-      ...verify,
-      MONGO_URL: await via(PROXIES.paymentsMongo, stores.paymentsDb.url),
-    });
+    const mongoUrl = await via(PROXIES.paymentsMongo, stores.paymentsDb.url);
+    const payments = await system.launch('payments', paymentsEnv(ISSUER, system.authUrl, mongoUrl));
     const paymentsGrpc = `127.0.0.1:${payments.grpcPort}`;
     await system.launch('orders', {
-      ...verify,
-      DATABASE_URL: await via(PROXIES.ordersPostgres, stores.ordersDb.url),
-      PAYMENTS_GRPC_URL: await toxiproxy.createProxy(PROXIES.ordersPayments, paymentsGrpc),
-      AUTH_URL: system.authUrl,
-      ORDERS_SERVICE_USERNAME: ADMIN.username,
-      ORDERS_SERVICE_PASSWORD: ADMIN.password,
-      ...ordersEnv,
+      ...ordersEnv({
+        issuer: ISSUER,
+        authUrl: system.authUrl,
+        databaseUrl: await via(PROXIES.ordersPostgres, stores.ordersDb.url),
+        paymentsGrpc: await toxiproxy.createProxy(PROXIES.ordersPayments, paymentsGrpc),
+        admin: ADMIN,
+      }),
+      ...ordersOverrides,
     });
     return system;
   }

@@ -5,7 +5,17 @@ export { startApp, runAppToExit, type AppProcess, type StartOptions } from './ap
 export { grpcHealthClient, grpcHealthStatus, type HealthClient } from './grpc-health.js';
 export { testIdentity, TEST_AUDIENCE, TEST_ISSUER, type TestIdentity } from './test-identity.js';
 export { bearer, grpcClient, type PromiseClient } from './grpc-client.js';
-export { ADMIN, login, startTestSystem, type TestSystem } from './test-system.js';
+export { login, startTestSystem, type TestSystem } from './test-system.js';
+export {
+  ADMIN,
+  authEnv,
+  ordersEnv,
+  paymentsEnv,
+  verifierEnv,
+  type Account,
+  type AuthWiring,
+  type OrdersWiring,
+} from './system-wiring.js';
 export { checkSagaInvariants, type Acknowledged, type Violation } from './saga-invariants.js';
 export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver.js';
 export { paymentsClient, type PaymentsTestClient } from './payments-client.js';

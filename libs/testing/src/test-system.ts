@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { MongoEndpoint, PostgresEndpoint } from '#platform';
 import { startApp, type AppProcess } from './app-process.js';
+import { ADMIN, authEnv, ordersEnv as wireOrders, paymentsEnv } from './system-wiring.js';
 import { testMongo } from './test-mongo.js';
 import { testPostgres } from './test-postgres.js';
 
-export const ADMIN = { username: 'admin', password: 'admin-password-for-tests' };
 const ISSUER = 'http://auth.test-system';
-const AUDIENCE = 'saga-workspace';
 
 export interface TestSystem {
   auth: AppProcess;
@@ -29,32 +27,26 @@ export async function startTestSystem(ordersEnv: Record<string, string> = {}): P
     testPostgres(),
     testMongo(),
   ]);
-  const identity = { JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE };
   const auth = await startApp('auth', {
     env: {
-      ...identity,
-      DATABASE_URL: authDb.url,
-      ADMIN_USERNAME: ADMIN.username,
-      ADMIN_PASSWORD: ADMIN.password,
+      ...authEnv({ issuer: ISSUER, databaseUrl: authDb.url, admin: ADMIN, label: 'test-system' }),
       LOGIN_LIMIT_PER_USERNAME: '1000',
       LOGIN_LIMIT_PER_ADDRESS: '1000',
-      // Tests share one Redis (REDIS_URL in CI): each system counts its own logins.
-      RATE_LIMIT_KEY_PREFIX: `test-system-${randomUUID().slice(0, 8)}`,
     },
   });
   const authUrl = `http://127.0.0.1:${auth.httpPort}`;
-  const verify = { ...identity, AUTH_JWKS_URL: `${authUrl}/.well-known/jwks.json` };
   const payments = await startApp('payments', {
     grpc: true,
-    env: { ...verify, MONGO_URL: paymentsDb.url },
+    env: paymentsEnv(ISSUER, authUrl, paymentsDb.url),
   });
   const env = {
-    ...verify,
-    DATABASE_URL: ordersDb.url,
-    AUTH_URL: authUrl,
-    PAYMENTS_GRPC_URL: `127.0.0.1:${payments.grpcPort}`,
-    ORDERS_SERVICE_USERNAME: ADMIN.username,
-    ORDERS_SERVICE_PASSWORD: ADMIN.password,
+    ...wireOrders({
+      issuer: ISSUER,
+      authUrl,
+      databaseUrl: ordersDb.url,
+      paymentsGrpc: `127.0.0.1:${payments.grpcPort}`,
+      admin: ADMIN,
+    }),
     ...ordersEnv,
   };
   const system: TestSystem = {

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+
+/**
+ * How auth, payments and orders are wired to each other, in one place for every harness that
+ * starts them (tests, the benchmark, the chaos run): orders and payments verify auth's JWKS,
+ * orders calls payments and logs in as the admin auth seeds (its service account).
+ */
+export interface Account {
+  username: string;
+  password: string;
+}
+
+export const ADMIN: Account = { username: 'admin', password: 'admin-password-for-tests' };
+const AUDIENCE = 'saga-workspace';
+
+export interface AuthWiring {
+  issuer: string;
+  databaseUrl: string;
+  admin: Account;
+  redisUrl?: string;
+  /** Labels this system's rate-limit counters: harnesses share one Redis (REDIS_URL in CI). */
+  label: string;
+}
+
+export function authEnv(wiring: AuthWiring): Record<string, string> {
+  return {
+    JWT_ISSUER: wiring.issuer,
+    JWT_AUDIENCE: AUDIENCE,
+    DATABASE_URL: wiring.databaseUrl,
+    ADMIN_USERNAME: wiring.admin.username,
+    ADMIN_PASSWORD: wiring.admin.password,
+    RATE_LIMIT_KEY_PREFIX: `${wiring.label}-${randomUUID().slice(0, 8)}`,
+    ...(wiring.redisUrl ? { REDIS_URL: wiring.redisUrl } : {}),
+  };
+}
+
+/** What a service that verifies auth's tokens needs. */
+export function verifierEnv(issuer: string, authUrl: string): Record<string, string> {
+  return {
+    JWT_ISSUER: issuer,
+    JWT_AUDIENCE: AUDIENCE,
+    AUTH_JWKS_URL: `${authUrl}/.well-known/jwks.json`,
+  };
+}
+
+export function paymentsEnv(
+  issuer: string,
+  authUrl: string,
+  mongoUrl: string,
+): Record<string, string> {
+  return { ...verifierEnv(issuer, authUrl), MONGO_URL: mongoUrl };
+}
+
+export interface OrdersWiring {
+  issuer: string;
+  authUrl: string;
+  databaseUrl: string;
+  /** host:port of payments' gRPC server (or a proxy in front of it). */
+  paymentsGrpc: string;
+  admin: Account;
+}
+
+export function ordersEnv(wiring: OrdersWiring): Record<string, string> {
+  return {
+    ...verifierEnv(wiring.issuer, wiring.authUrl),
+    DATABASE_URL: wiring.databaseUrl,
+    AUTH_URL: wiring.authUrl,
+    PAYMENTS_GRPC_URL: wiring.paymentsGrpc,
+    ORDERS_SERVICE_USERNAME: wiring.admin.username,
+    ORDERS_SERVICE_PASSWORD: wiring.admin.password,
+  };
+}

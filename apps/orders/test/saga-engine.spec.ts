@@ -4,7 +4,13 @@ import { after, before, describe, it } from 'node:test';
 import type { PostgresEndpoint } from '#platform';
 import { testPostgres } from '#testing';
 import { FAIL_CONFIRM_MARKER } from '../src/saga/saga-faults.js';
-import { CUSTOMER, recoverUntil, startEngine, type Engine } from './support/saga-engine.harness.js';
+import {
+  crashMidCharge,
+  CUSTOMER,
+  recoverUntil,
+  startEngine,
+  type Engine,
+} from './support/saga-engine.harness.js';
 import { ScriptedPayments } from './support/scripted-payments.js';
 
 const EUR = (amountMinor: number) => ({ currencyCode: 'EUR', amountMinor });
@@ -93,19 +99,8 @@ describe('saga engine with scripted payment outcomes (real PostgreSQL)', () => {
   });
 
   it('survives a crash between steps: a new engine on the same database finishes the saga', async () => {
-    const payments = Object.assign(new ScriptedPayments(), { hangCharges: true });
-    const crashed = await startEngine(postgres, payments, { leaseMs: 300 });
-    const key = randomUUID();
-    const pending = crashed.createOrder.execute({
-      caller: CUSTOMER,
-      idempotencyKey: key,
-      amount: EUR(1234),
-      description: '',
-    });
-    void pending.catch(() => {});
-    await new Promise((resolve) => setTimeout(resolve, 100)); // the charge has reached payments
-    const orderId = (await crashed.orders.findByIdempotencyKey(CUSTOMER.subject, key))!.id;
-    await crashed.app.close(); // the engine dies mid-saga, lease held
+    const payments = new ScriptedPayments();
+    const orderId = await crashMidCharge(postgres, payments, 1234);
 
     payments.hangCharges = false;
     await withEngine(payments, async (engine) => {

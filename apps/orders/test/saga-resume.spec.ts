@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { PostgresEndpoint } from '#platform';
 import { testPostgres } from '#testing';
-import { CUSTOMER, recoverUntil, startEngine } from './support/saga-engine.harness.js';
+import { crashMidCharge, recoverUntil, startEngine } from './support/saga-engine.harness.js';
 import { ScriptedPayments } from './support/scripted-payments.js';
 
 /**
@@ -17,19 +16,9 @@ describe('saga resumed after an unrecorded step (real PostgreSQL)', () => {
   after(() => postgres.close());
 
   it('refunds a charge whose first execution was lost when its re-execution is refused', async () => {
-    const payments = Object.assign(new ScriptedPayments(), { hangCharges: true });
-    const crashed = await startEngine(postgres, payments, { leaseMs: 300 });
-    const key = randomUUID();
-    const pending = crashed.createOrder.execute({
-      caller: CUSTOMER,
-      idempotencyKey: key,
-      amount: { currencyCode: 'EUR', amountMinor: 4_321 },
-      description: '',
-    });
-    void pending.catch(() => {});
-    await new Promise((resolve) => setTimeout(resolve, 100)); // captured, the reply never comes
-    const orderId = (await crashed.orders.findByIdempotencyKey(CUSTOMER.subject, key))!.id;
-    await crashed.app.close(); // the engine dies before recording the charge
+    const payments = new ScriptedPayments();
+    // Captured, the reply never comes, and the engine dies before recording the charge.
+    const orderId = await crashMidCharge(postgres, payments, 4_321);
     assert.equal(payments.ledger.get(orderId), 'CAPTURED');
 
     Object.assign(payments, { hangCharges: false, refuseCharges: true });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Global, Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -92,4 +93,31 @@ export async function recoverUntil(
     await engine.recovery.runOnce();
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/**
+ * Places an order on an engine whose charge reaches payments but never answers, then kills that
+ * engine with the saga's lease held (a crash between the charge and its recording). Returns the
+ * order id; `payments.hangCharges` is left on for the caller to lift.
+ */
+export async function crashMidCharge(
+  postgres: PostgresEndpoint,
+  payments: ScriptedPayments,
+  amountMinor: number,
+): Promise<string> {
+  payments.hangCharges = true;
+  const crashed = await startEngine(postgres, payments, { leaseMs: 300 });
+  const key = randomUUID();
+  const amount = { currencyCode: 'EUR', amountMinor };
+  const pending = crashed.createOrder.execute({
+    caller: CUSTOMER,
+    idempotencyKey: key,
+    amount,
+    description: '',
+  });
+  void pending.catch(() => {});
+  await new Promise((resolve) => setTimeout(resolve, 100)); // the charge has reached payments
+  const orderId = (await crashed.orders.findByIdempotencyKey(CUSTOMER.subject, key))!.id;
+  await crashed.app.close(); // the engine dies mid-saga, lease held
+  return orderId;
 }

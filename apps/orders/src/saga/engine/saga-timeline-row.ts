@@ -1,6 +1,7 @@
 import type { SagaStepEntity } from '../persistence/saga-step.entity.js';
 import type { SagaDefinition } from './saga-definition.js';
 import type { SagaState, StepOutcome } from './saga-state.js';
+import { isRetry } from './saga-transitions.js';
 
 export type TimelineRow = Omit<SagaStepEntity, 'seq'>;
 
@@ -23,12 +24,11 @@ export function timelineRow(
   entry: RowInput,
 ): TimelineRow {
   const { before, next } = entry;
-  const retrying = next.status === before.status && next.attempts > before.attempts;
   return {
     sagaId,
     step: definition.steps[entry.index]!.name,
     action: entry.action,
-    outcome: timelineOutcome(entry.outcome, retrying),
+    outcome: timelineOutcome(entry.outcome, isRetry(before, next)),
     attempt: before.attempts + 1,
     error: entry.error.slice(0, 2000),
     startedAt: entry.startedAt,

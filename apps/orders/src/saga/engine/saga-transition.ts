@@ -15,7 +15,7 @@ import {
 } from './saga-state.js';
 import { stateOf } from './saga-state.mapper.js';
 import type { StepRun } from './saga-step.runner.js';
-import { nextState } from './saga-transitions.js';
+import { isRetry, nextState } from './saga-transitions.js';
 import { timelineRow, type TimelineRow } from './saga-timeline-row.js';
 import { LeaseLostError, type LocalStepFailure } from './saga.errors.js';
 
@@ -101,7 +101,7 @@ export class SagaTransition {
   ): Promise<Applied> {
     const now = new Date();
     const before = stateOf(definition, saga);
-    const retrying = next.status === before.status && next.attempts > before.attempts;
+    const retrying = isRetry(before, next);
     const ended = isTerminal(next.status) || next.status === 'STUCK';
     const written: SagaInstanceEntity = {
       ...saga,

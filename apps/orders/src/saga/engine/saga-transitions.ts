@@ -50,3 +50,8 @@ export function pendingAction(state: SagaState): StepAction | undefined {
   if (state.status === 'COMPENSATING') return 'compensate';
   return undefined;
 }
+
+/** The transition kept the saga at the same action with one more attempt: a retry is due. */
+export function isRetry(before: SagaState, next: SagaState): boolean {
+  return next.status === before.status && next.attempts > before.attempts;
+}

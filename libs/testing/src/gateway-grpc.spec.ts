@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { connect } from 'node:http2';
 import * as grpc from '@grpc/grpc-js';
 import { freePort, type PostgresEndpoint } from '#platform';
 import { startApp, type AppProcess } from './app-process.js';
@@ -19,6 +20,22 @@ function unaryCall(port: number, path: string): Promise<grpc.ServiceError> {
       (error) => (error ? resolve(error) : reject(new Error(`${path} unexpectedly succeeded`))),
     ),
   ).finally(() => client.close());
+}
+
+/** POSTs `body` over HTTP/2 with `contentType`; resolves with the answer's HTTP status. */
+function h2Status(port: number, path: string, contentType: string, body: string): Promise<number> {
+  const session = connect(`http://127.0.0.1:${port}`);
+  return new Promise<number>((resolve, reject) => {
+    session.on('error', reject);
+    const stream = session.request({
+      ':method': 'POST',
+      ':path': path,
+      'content-type': contentType,
+    });
+    stream.on('response', (headers) => resolve(Number(headers[':status'])));
+    stream.on('error', reject);
+    stream.end(body);
+  }).finally(() => session.close());
 }
 
 describe('NGINX gateway, gRPC, in front of the real orders', () => {
@@ -62,5 +79,14 @@ describe('NGINX gateway, gRPC, in front of the real orders', () => {
     const hidden = await unaryCall(gateway.grpcPort, '/payments.v1.PaymentService/ProcessPayment');
     assert.equal(hidden.code, grpc.status.UNIMPLEMENTED);
     assert.equal(hidden.details, 'not routed by the gateway');
+  });
+
+  it('refuses what is not gRPC with 415 itself, before any upstream sees it', async () => {
+    for (const contentType of ['text/plain', 'application/json', 'application/grpcx']) {
+      const path = `/orders.v1.OrderService/CreateOrder?${contentType}`;
+      assert.equal(await h2Status(gateway.grpcPort, path, contentType, 'hello'), 415, contentType);
+      const record = await gateway.waitForAccess((r) => r.uri === path);
+      assert.equal(record.upstream, '', contentType);
+    }
   });
 });

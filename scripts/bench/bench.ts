@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openBenchStores, type BenchStores } from './bench-stores.js';
 import { startBenchStack, type BenchStack } from './bench-stack.js';
+import { cpuPerRequest, cpuSnapshot } from './cpu-usage.js';
 import { floorSum, measureFloor } from './floor.js';
 import { runK6, type LoadResult, type LoadSpec } from './k6-run.js';
 import { renderReport, type BenchReport } from './report.js';
@@ -36,14 +37,20 @@ async function measure(stores: BenchStores): Promise<BenchReport> {
   say('floor: gRPC round trip, PostgreSQL insert+commit, Mongo-wire insert, JWT verify');
   const floor = await measureFloor(stack.payments.grpcPort!, stores.postgres, stores.mongo);
   await load(stack, { label: 'warm-up', target: 'grpc', model: 'open', rate: 50, duration: '10s' });
+  const cpuBefore = cpuSnapshot();
+  const grpc = await load(stack, {
+    label: 'CreateOrder gRPC',
+    target: 'grpc',
+    model: 'open',
+    rate: RATE,
+    duration: DURATION,
+  });
+  const cpu = {
+    run: grpc.label,
+    msPerOrder: cpuPerRequest(cpuBefore, cpuSnapshot(), grpc.requests),
+  };
   const runs = [
-    await load(stack, {
-      label: 'CreateOrder gRPC',
-      target: 'grpc',
-      model: 'open',
-      rate: RATE,
-      duration: DURATION,
-    }),
+    grpc,
     await load(stack, {
       label: 'CreateOrder HTTP via gateway',
       target: 'http',
@@ -86,6 +93,7 @@ async function measure(stores: BenchStores): Promise<BenchReport> {
     targetP95Ms: TARGET_P95_MS,
     floor: { ...floor, sumMs: floorSum(floor) },
     runs,
+    cpu,
     saturation,
     telemetryOverhead: {
       onRps: on.throughput,

@@ -7,6 +7,8 @@ export interface BenchReport {
   targetP95Ms: number;
   floor: Floor & { sumMs: number };
   runs: LoadResult[];
+  /** CPU milliseconds per order by process group, during one of the runs. */
+  cpu: { run: string; msPerOrder: Array<[string, number]> };
   saturation: { target: string; rate: number; p95: number } | null;
   telemetryOverhead: { onRps: number; offRps: number; ratio: number } | null;
 }
@@ -54,6 +56,13 @@ export function renderReport(report: BenchReport): string {
     sat
       ? `saturation (${sat.target}): highest tried rate with p95 under ${report.targetP95Ms} ms = ${sat.rate}/s (p95 ${fixed(sat.p95)} ms)`
       : `saturation: no tried rate kept p95 under ${report.targetP95Ms} ms`,
+  );
+  const cpu = report.cpu.msPerOrder.filter(([, ms]) => ms >= 0.01);
+  const total = cpu.reduce((sum, [, ms]) => sum + ms, 0);
+  lines.push(
+    `CPU per order during "${report.cpu.run}" (ms): ` +
+      cpu.map(([group, ms]) => `${group} ${fixed(ms)}`).join(', ') +
+      `; total ${fixed(total)} → ${report.machine.cpus} cores fit about ${fixed((report.machine.cpus * 1000) / total, 0)} orders/s`,
   );
   const t = report.telemetryOverhead;
   if (t) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { UnauthenticatedError } from './identity.errors.js';
 import { TokenVerifier } from './token-verifier.js';
 
@@ -155,5 +155,58 @@ describe('TokenVerifier against a served JWKS', () => {
     await new Promise((resolve) => setTimeout(resolve, 60));
     const stranger = await newKey('k-unknown');
     await refused(verifier, await sign(stranger), /unknown key/);
+  });
+});
+
+describe('TokenVerifier’s memory of verified tokens', () => {
+  let key: Key;
+  let lookups = 0;
+  const countingKeys = (cacheSize?: number) =>
+    new TokenVerifier({
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      cacheSize,
+      keys: () => {
+        lookups += 1;
+        return importJWK(key.publicJwk, 'ES256');
+      },
+    });
+
+  before(async () => {
+    key = await newKey('k1');
+  });
+
+  it('checks a token’s signature once and answers the same caller after that', async () => {
+    const verifier = countingKeys();
+    const token = await sign(key, { role: 'admin' });
+    const start = lookups;
+    const first = await verifier.verify(token);
+    const again = await verifier.verify(token);
+    assert.equal(lookups - start, 1);
+    assert.deepEqual(again, first);
+  });
+
+  it('checks every time when the memory is turned off', async () => {
+    const verifier = countingKeys(0);
+    const token = await sign(key);
+    const start = lookups;
+    await verifier.verify(token);
+    await verifier.verify(token);
+    assert.equal(lookups - start, 2);
+  });
+
+  it('never remembers a refused token', async () => {
+    const verifier = countingKeys();
+    const token = await sign(key, { role: 'root' });
+    await refused(verifier, token, /role/);
+    await refused(verifier, token, /role/);
+  });
+
+  it('stops accepting a remembered token once it expires', async () => {
+    const verifier = countingKeys();
+    const token = await sign(key, {}, Math.floor(Date.now() / 1000) + 1);
+    await verifier.verify(token);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await refused(verifier, token, /expired/);
   });
 });

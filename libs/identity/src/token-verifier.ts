@@ -6,6 +6,7 @@ import {
   type JSONWebKeySet,
   type JWTVerifyGetKey,
 } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { ROLES, type Caller, type Role } from './caller.js';
 import { UnauthenticatedError } from './identity.errors.js';
 
@@ -18,11 +19,22 @@ export interface VerifierOptions {
   audience: string;
   /** Least time between two JWKS fetches triggered by unknown `kid`s (default 1 s). */
   refetchCooldownMs?: number;
+  /** How many verified tokens to remember (default 10,000; 0 verifies every time). */
+  cacheSize?: number;
+  /** Resolves signing keys instead of the JWKS (tests count the lookups with it). */
+  keys?: JWTVerifyGetKey;
 }
 
 /** Only asymmetric algorithms: an HS256 token "signed" with the public key must never pass. */
 const ALGORITHMS = ['ES256', 'RS256'];
 const MAX_TOKEN_LENGTH = 4096;
+/** A remembered token is checked against the keys again at least this often. */
+const CACHE_TTL_MS = 60_000;
+
+interface Verified {
+  caller: Caller;
+  expiresAtMs: number;
+}
 
 /**
  * Verifies access tokens against the auth service's JWKS. jose caches the key set and refetches
@@ -31,15 +43,32 @@ const MAX_TOKEN_LENGTH = 4096;
  */
 export class TokenVerifier {
   private readonly keys: JWTVerifyGetKey;
+  /**
+   * Tokens already verified, until their `exp` and for at most a minute: the same token comes
+   * with every call of a session (and orders' service token with every charge), and an ES256
+   * check per call was a visible share of each service's CPU. The minute bounds how long a token
+   * signed by a key since withdrawn from the JWKS keeps passing.
+   */
+  private readonly verified?: LRUCache<string, Verified>;
 
   constructor(private readonly options: VerifierOptions) {
-    this.keys = keySetOf(options);
+    this.keys = options.keys ?? keySetOf(options);
+    const size = options.cacheSize ?? 10_000;
+    if (size > 0) this.verified = new LRUCache({ max: size, ttl: CACHE_TTL_MS });
   }
 
   async verify(token: string): Promise<Caller> {
     if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) {
       throw new UnauthenticatedError('malformed access token');
     }
+    const known = this.verified?.get(token);
+    if (known && Date.now() < known.expiresAtMs) return known.caller;
+    const caller = await this.check(token);
+    this.verified?.set(token, { caller: caller.caller, expiresAtMs: caller.expiresAtMs });
+    return caller.caller;
+  }
+
+  private async check(token: string): Promise<Verified> {
     try {
       const { payload } = await jwtVerify(token, this.keys, {
         issuer: this.options.issuer,
@@ -51,7 +80,10 @@ export class TokenVerifier {
       if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
         throw new UnauthenticatedError('access token has no valid role');
       }
-      return { subject: payload.sub!, role: role as Role, tokenId: payload.jti!, token };
+      return {
+        caller: { subject: payload.sub!, role: role as Role, tokenId: payload.jti!, token },
+        expiresAtMs: payload.exp! * 1000,
+      };
     } catch (error) {
       throw toUnauthenticated(error);
     }

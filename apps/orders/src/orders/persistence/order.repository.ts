@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { EntityStatements } from '../../persistence/entity-statements.js';
 import type { Order, OrderStatus } from '../domain/order.js';
 import { OrderEntity } from './order.entity.js';
 
@@ -11,18 +12,23 @@ export interface PageCursor {
 
 @Injectable()
 export class OrderRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Every order goes through insert, transition and findById: plain SQL, no query builder. */
+  private readonly statements: EntityStatements<OrderEntity>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.statements = new EntityStatements(dataSource, OrderEntity);
+  }
 
   async insert(manager: EntityManager, order: Order): Promise<void> {
-    await manager.insert(OrderEntity, toEntity(order));
+    await this.statements.insert(manager, [toEntity(order)]);
   }
 
   async findById(
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Order | null> {
-    const row = await manager.findOneBy(OrderEntity, { id });
-    return row && toDomain(row);
+    const [row] = await this.statements.select(manager, 'id = $1', [id]);
+    return row ? toDomain(row) : null;
   }
 
   async findByIdempotencyKey(customerId: string, key: string): Promise<Order | null> {
@@ -41,12 +47,12 @@ export class OrderRepository {
     to: OrderStatus,
     reason = '',
   ): Promise<boolean> {
-    const result = await manager.update(
-      OrderEntity,
-      { id, status: In(from) },
-      { status: to, statusReason: reason.slice(0, 500), updatedAt: new Date() },
+    const changed = await this.statements.update(
+      manager,
+      'status = $3, status_reason = $4, updated_at = $5 WHERE id = $1 AND status = ANY($2)',
+      [id, from, to, reason.slice(0, 500), new Date()],
     );
-    return (result.affected ?? 0) === 1;
+    return changed === 1;
   }
 
   /** Newest first, keyset-paginated; `customerId` undefined lists everyone's (admins). */

@@ -1,18 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { EntityStatements } from '../../persistence/entity-statements.js';
 import { SagaInstanceEntity } from './saga-instance.entity.js';
 import { SagaStepEntity } from './saga-step.entity.js';
 
 /** Saga rows and their timeline. Every write runs in the caller's transaction. */
 @Injectable()
 export class SagaStore {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** The engine's writes, a few per order: plain SQL, no query builder. */
+  private readonly sagas: EntityStatements<SagaInstanceEntity>;
+  private readonly steps: EntityStatements<SagaStepEntity>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.sagas = new EntityStatements(dataSource, SagaInstanceEntity);
+    this.steps = new EntityStatements(dataSource, SagaStepEntity);
+  }
 
   async insert(manager: EntityManager, saga: SagaInstanceEntity): Promise<void> {
-    // TypeORM's deep-partial type cannot follow an open JSON payload; the row is complete.
-    await manager.insert(SagaInstanceEntity, saga as QueryDeepPartialEntity<SagaInstanceEntity>);
+    await this.sagas.insert(manager, [saga]);
   }
 
   /**
@@ -20,17 +26,35 @@ export class SagaStore {
    * row lock to take first). False when the lease was lost or another transition won.
    */
   async advance(manager: EntityManager, saga: SagaInstanceEntity, owner: string): Promise<boolean> {
-    const { id, version, payload, ...changes } = saga; // the payload never changes
-    const result = await manager.update(
-      SagaInstanceEntity,
-      { id, owner, version },
-      { ...changes, version: version + 1 },
+    // Type, order, payload and creation time never change after the insert.
+    const changed = await this.sagas.update(
+      manager,
+      `status = $4, step = $5, attempts = $6, last_error = $7, ending = $8, owner = $9,
+       next_attempt_at = $10, updated_at = $11, finished_at = $12, version = $3 + 1
+       WHERE id = $1 AND owner = $2 AND version = $3`,
+      [
+        saga.id,
+        owner,
+        saga.version,
+        saga.status,
+        saga.step,
+        saga.attempts,
+        saga.lastError,
+        saga.ending,
+        saga.owner,
+        saga.nextAttemptAt,
+        saga.updatedAt,
+        saga.finishedAt,
+      ],
     );
-    return (result.affected ?? 0) === 1;
+    return changed === 1;
   }
 
   async appendSteps(manager: EntityManager, steps: Omit<SagaStepEntity, 'seq'>[]): Promise<void> {
-    if (steps.length > 0) await manager.insert(SagaStepEntity, steps);
+    await this.steps.insert(
+      manager,
+      steps.map((step) => Object.assign(new SagaStepEntity(), step)),
+    );
   }
 
   /** Appends one timeline row (e.g. an operator's action) in the caller's transaction. */

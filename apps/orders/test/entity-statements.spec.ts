@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { typeOrmOptions, type PostgresEndpoint } from '#platform';
 import { testPostgres } from '#testing';
 import { OrderEntity } from '../src/orders/persistence/order.entity.js';
-import { EntityStatements } from '../src/persistence/entity-statements.js';
+import { EntityStatements, insertTogether } from '../src/persistence/entity-statements.js';
 import { migrations } from '../src/persistence/migrations/index.js';
 import { SagaInstanceEntity } from '../src/saga/persistence/saga-instance.entity.js';
 import { SagaStepEntity } from '../src/saga/persistence/saga-step.entity.js';
@@ -136,5 +136,46 @@ describe('EntityStatements: plain SQL from the TypeORM mapping, read back as Typ
       /roll back/,
     );
     assert.deepEqual(await statements.select(dataSource.manager, 'id = $1', [written.id]), []);
+  });
+
+  it('inserts an order and a saga that refers to it in one statement, or neither', async () => {
+    const orders = new EntityStatements(dataSource, OrderEntity);
+    const sagas = new EntityStatements(dataSource, SagaInstanceEntity);
+    const sagaOf = (orderId: string, id = randomUUID()) =>
+      Object.assign(new SagaInstanceEntity(), {
+        id,
+        type: 'create-order',
+        orderId,
+        status: 'RUNNING',
+        step: 'charge',
+        attempts: 0,
+        lastError: '',
+        ending: null,
+        owner: 'engine-1',
+        nextAttemptAt: new Date(),
+        createdAt: new Date(),
+        updatedAt: new Date(),
+        finishedAt: null,
+        payload: {},
+        version: 1,
+      } satisfies SagaInstanceEntity);
+    const first = order();
+    const saga = sagaOf(first.id);
+    await insertTogether(dataSource.manager, [
+      orders.insertCommand([first]),
+      sagas.insertCommand([saga]),
+    ]);
+    assert.equal((await sagas.select(dataSource.manager, 'order_id = $1', [first.id])).length, 1);
+
+    // The saga's id is taken: the statement fails and the new order is not written either.
+    const second = order();
+    await assert.rejects(
+      insertTogether(dataSource.manager, [
+        orders.insertCommand([second]),
+        sagas.insertCommand([sagaOf(second.id, saga.id)]),
+      ]),
+      /duplicate key/,
+    );
+    assert.deepEqual(await orders.select(dataSource.manager, 'id = $1', [second.id]), []);
   });
 });

@@ -13,7 +13,7 @@ export class EntityStatements<T extends ObjectLiteral> {
   private readonly table: string;
   private readonly columns: ColumnMetadata[];
   private readonly insertable: ColumnMetadata[];
-  private readonly inserts = new Map<number, string>();
+  private readonly inserts = new Map<string, string>();
 
   constructor(
     dataSource: DataSource,
@@ -27,16 +27,22 @@ export class EntityStatements<T extends ObjectLiteral> {
 
   /** Inserts the entities in one statement; database-generated columns are left to it. */
   async insert(manager: EntityManager, entities: readonly T[]): Promise<void> {
-    if (entities.length === 0) return;
-    const values = entities.flatMap((entity) =>
-      this.insertable.map((column): unknown => {
-        const value: unknown = column.getEntityValue(entity);
-        return column.transformer
-          ? (ApplyValueTransformers.transformTo(column.transformer, value) as unknown)
-          : value;
-      }),
-    );
-    await run(manager, this.insertSql(entities.length), values);
+    if (entities.length > 0) await insertTogether(manager, [this.insertCommand(entities)]);
+  }
+
+  /** The INSERT of these (at least one) entities, to run with others (insertTogether). */
+  insertCommand(entities: readonly T[]): InsertCommand {
+    return {
+      sql: (firstParam) => this.insertSql(entities.length, firstParam),
+      params: entities.flatMap((entity) =>
+        this.insertable.map((column): unknown => {
+          const value: unknown = column.getEntityValue(entity);
+          return column.transformer
+            ? (ApplyValueTransformers.transformTo(column.transformer, value) as unknown)
+            : value;
+        }),
+      ),
+    };
   }
 
   /** The rows matching `where` (SQL with $n placeholders), as entities. */
@@ -51,18 +57,19 @@ export class EntityStatements<T extends ObjectLiteral> {
     return affected ?? 0;
   }
 
-  private insertSql(rows: number): string {
-    let sql = this.inserts.get(rows);
+  private insertSql(rows: number, firstParam: number): string {
+    const key = `${rows}:${firstParam}`;
+    let sql = this.inserts.get(key);
     if (!sql) {
       const width = this.insertable.length;
       const tuples = Array.from(
         { length: rows },
         (_, row) =>
-          `(${this.insertable.map((_column, i) => `$${row * width + i + 1}`).join(', ')})`,
+          `(${this.insertable.map((_column, i) => `$${firstParam + row * width + i}`).join(', ')})`,
       );
       const names = this.insertable.map((column) => `"${column.databaseName}"`).join(', ');
       sql = `INSERT INTO ${this.table} (${names}) VALUES ${tuples.join(', ')}`;
-      this.inserts.set(rows, sql);
+      this.inserts.set(key, sql);
     }
     return sql;
   }
@@ -78,6 +85,39 @@ export class EntityStatements<T extends ObjectLiteral> {
     }
     return entity;
   }
+}
+
+/** An INSERT whose parameters are numbered from `firstParam`, so several can share a statement. */
+export interface InsertCommand {
+  sql(firstParam: number): string;
+  params: unknown[];
+}
+
+/**
+ * Runs the inserts as ONE statement (data-modifying CTEs): all rows are written or none, without
+ * a transaction's BEGIN and COMMIT round trips. Foreign keys are checked at the end of the
+ * statement, so a row may refer to one inserted before it in the list.
+ */
+export async function insertTogether(
+  manager: EntityManager,
+  commands: readonly InsertCommand[],
+): Promise<void> {
+  const parts: string[] = [];
+  let next = 1;
+  for (const command of commands) {
+    parts.push(command.sql(next));
+    next += command.params.length;
+  }
+  const last = parts.pop();
+  if (last === undefined) return;
+  const sql = parts.length
+    ? `WITH ${parts.map((part, i) => `w${i} AS (${part})`).join(', ')} ${last}`
+    : last;
+  await run(
+    manager,
+    sql,
+    commands.flatMap((command) => command.params),
+  );
 }
 
 /** One statement on the transaction's connection, or on a pooled one outside a transaction. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { EntityStatements } from '../../persistence/entity-statements.js';
+import { EntityStatements, type InsertCommand } from '../../persistence/entity-statements.js';
 import type { Order, OrderStatus } from '../domain/order.js';
 import { OrderEntity } from './order.entity.js';
 
@@ -19,8 +19,9 @@ export class OrderRepository {
     this.statements = new EntityStatements(dataSource, OrderEntity);
   }
 
-  async insert(manager: EntityManager, order: Order): Promise<void> {
-    await this.statements.insert(manager, [toEntity(order)]);
+  /** The order's INSERT, to be written together with its saga (SagaOrchestrator.begin). */
+  insertCommand(order: Order): InsertCommand {
+    return this.statements.insertCommand([toEntity(order)]);
   }
 
   async findById(

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { addLogFields } from '#platform';
+import type { InsertCommand } from '../../persistence/entity-statements.js';
 import { SagaInstanceEntity } from '../persistence/saga-instance.entity.js';
 import { SagaStore } from '../persistence/saga.store.js';
 import { SAGA_DEFINITIONS, type SagaDefinition } from './saga-definition.js';
@@ -15,7 +16,7 @@ import { LeaseLostError, LocalStepFailure } from './saga.errors.js';
 import { SagaMetrics } from './saga.metrics.js';
 
 /**
- * Drives sagas: starts them inside the caller's transaction, then runs step after step, each
+ * Drives sagas: starts them in one statement with the caller's rows, then runs step after step, each
  * transition persisted (with its timeline row and any order change) in one transaction. Progress
  * lives in the database, so another engine (a restart, another replica) can take over.
  */
@@ -37,12 +38,15 @@ export class SagaOrchestrator {
     this.definitions = new Map(definitions.map((definition) => [definition.type, definition]));
   }
 
-  /** Creates a saga owned by this engine, in the transaction that creates its order. */
+  /**
+   * Creates a saga owned by this engine, written in one statement with `together` (e.g. the
+   * order it is for): the saga exists exactly when those rows do.
+   */
   async begin(
-    manager: EntityManager,
     type: string,
     orderId: string,
     payload: Record<string, unknown> = {},
+    together: readonly InsertCommand[] = [],
   ): Promise<SagaInstanceEntity> {
     const definition = this.definition(type);
     const now = new Date();
@@ -63,7 +67,7 @@ export class SagaOrchestrator {
       version: 1,
       payload,
     } satisfies SagaInstanceEntity);
-    await this.store.insert(manager, saga);
+    await this.store.insert(saga, together);
     // The rest of the request's log lines (its "request completed" too) name the saga and order.
     addLogFields({ saga_id: saga.id, order_id: orderId });
     this.metrics.sagaStarted(type);

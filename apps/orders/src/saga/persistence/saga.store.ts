@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { EntityStatements } from '../../persistence/entity-statements.js';
+import {
+  EntityStatements,
+  insertTogether,
+  type InsertCommand,
+} from '../../persistence/entity-statements.js';
 import { SagaInstanceEntity } from './saga-instance.entity.js';
 import { SagaStepEntity } from './saga-step.entity.js';
 
@@ -17,8 +21,9 @@ export class SagaStore {
     this.steps = new EntityStatements(dataSource, SagaStepEntity);
   }
 
-  async insert(manager: EntityManager, saga: SagaInstanceEntity): Promise<void> {
-    await this.sagas.insert(manager, [saga]);
+  /** Inserts the saga and the caller's rows in one statement: all of them exist, or none. */
+  async insert(saga: SagaInstanceEntity, together: readonly InsertCommand[]): Promise<void> {
+    await insertTogether(this.dataSource.manager, [...together, this.sagas.insertCommand([saga])]);
   }
 
   /**

@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Caller } from '#identity';
 import { CANCEL_ORDER_SAGA } from '../../../saga/cancel-order.saga.js';
 import { SagaOrchestrator } from '../../../saga/engine/saga-orchestrator.js';
@@ -19,7 +17,6 @@ import { SAGA_RUN_BUDGET_MS } from '../run-budget.js';
 @Injectable()
 export class CancelOrderUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly getOrder: GetOrderUseCase,
     private readonly orders: OrderRepository,
     private readonly sagas: SagaOrchestrator,
@@ -32,9 +29,7 @@ export class CancelOrderUseCase {
     if (!isCancellable(order)) throw new OrderNotCancellableError(order.id, order.status);
     let saga: SagaInstanceEntity;
     try {
-      saga = await this.dataSource.transaction((manager) =>
-        this.sagas.begin(manager, CANCEL_ORDER_SAGA, order.id),
-      );
+      saga = await this.sagas.begin(CANCEL_ORDER_SAGA, order.id);
     } catch (error) {
       if (isUniqueViolation(error)) return order; // a cancel is already under way
       throw error;

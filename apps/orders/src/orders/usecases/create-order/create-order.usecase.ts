@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { SagaOrchestrator } from '../../../saga/engine/saga-orchestrator.js';
 import type { SagaInstanceEntity } from '../../../saga/persistence/saga-instance.entity.js';
 import { CREATE_ORDER_SAGA, createOrderPayload } from '../../../saga/create-order.saga.js';
@@ -13,14 +11,13 @@ import { SAGA_RUN_BUDGET_MS } from '../run-budget.js';
 import type { CreateOrderCommand } from './create-order.command.js';
 
 /**
- * Writes the order PENDING and its saga in one transaction, then runs the saga. The same
+ * Writes the order PENDING and its saga in one statement, then runs the saga. The same
  * idempotency key returns the same order (never a second order or charge); reused with another
  * body it is refused.
  */
 @Injectable()
 export class CreateOrderUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly orders: OrderRepository,
     private readonly sagas: SagaOrchestrator,
     @Inject(SAGA_RUN_BUDGET_MS) private readonly budgetMs: number,
@@ -45,12 +42,9 @@ export class CreateOrderUseCase {
     // Insert first: a retry with the same key hits the unique constraint and replays the first.
     let saga: SagaInstanceEntity;
     try {
-      saga = await this.dataSource.transaction(async (manager) => {
-        await this.orders.insert(manager, order);
-        return this.sagas.begin(manager, CREATE_ORDER_SAGA, order.id, {
-          ...createOrderPayload(order),
-        });
-      });
+      saga = await this.sagas.begin(CREATE_ORDER_SAGA, order.id, { ...createOrderPayload(order) }, [
+        this.orders.insertCommand(order),
+      ]);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const winner = await this.orders.findByIdempotencyKey(customerId, command.idempotencyKey);

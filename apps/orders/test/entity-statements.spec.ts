@@ -125,6 +125,33 @@ describe('EntityStatements: plain SQL from the TypeORM mapping, read back as Typ
     assert.equal(after!.status, 'APPROVED');
   });
 
+  it('runs an insert and an update in one statement, counting only the update’s rows', async () => {
+    const orders = new EntityStatements(dataSource, OrderEntity);
+    const [missed, approved] = [order(), order()];
+    const approve = (inserted: OrderEntity, target: string) =>
+      orders.update(
+        dataSource.manager,
+        "status = 'APPROVED' WHERE id = $1",
+        [target],
+        orders.insertCommand([inserted]),
+      );
+    // The update cannot see the row its own statement inserts (one snapshot): nothing to change.
+    assert.equal(await approve(missed, missed.id), 0);
+    const [stored] = await orders.select(dataSource.manager, 'id = $1', [missed.id]);
+    assert.equal(stored!.status, 'PENDING');
+    assert.equal(await approve(approved, missed.id), 1);
+    const rows = await orders.select(dataSource.manager, 'id = ANY($1) ORDER BY status', [
+      [missed.id, approved.id],
+    ]);
+    assert.deepEqual(
+      rows.map((row) => [row.id, row.status]),
+      [
+        [missed.id, 'APPROVED'],
+        [approved.id, 'PENDING'],
+      ],
+    );
+  });
+
   it('leaves a transaction’s writes to that transaction', async () => {
     const statements = new EntityStatements(dataSource, OrderEntity);
     const written = order();

@@ -51,9 +51,22 @@ export class EntityStatements<T extends ObjectLiteral> {
     return (records as Array<Record<string, unknown>>).map((row) => this.entityOf(row));
   }
 
-  /** Runs `UPDATE table SET … WHERE …`; resolves with the number of rows it changed. */
-  async update(manager: EntityManager, setAndWhere: string, params: unknown[]): Promise<number> {
-    const { affected } = await run(manager, `UPDATE ${this.table} SET ${setAndWhere}`, params);
+  /**
+   * Runs `UPDATE table SET … WHERE …`; resolves with the number of rows it changed. `first`, when
+   * given, is written by the same statement before it (its rows land whether or not the update
+   * matches: callers in a transaction roll back on a miss); the update's own placeholders then
+   * count on from the insert's.
+   */
+  async update(
+    manager: EntityManager,
+    setAndWhere: string,
+    params: unknown[],
+    first?: InsertCommand,
+  ): Promise<number> {
+    const shift = first?.params.length ?? 0;
+    const update = `UPDATE ${this.table} SET ${setAndWhere.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + shift}`)}`;
+    const sql = first ? `WITH w0 AS (${first.sql(1)}) ${update}` : update;
+    const { affected } = await run(manager, sql, [...(first?.params ?? []), ...params]);
     return affected ?? 0;
   }
 

@@ -115,9 +115,10 @@ export class SagaTransition {
       nextAttemptAt: new Date(now.getTime() + this.delayMs(retrying, next.attempts)),
       finishedAt: isTerminal(next.status) ? now : null,
     };
-    // Lost the lease (or raced): throwing rolls back any local step's writes with it.
-    if (!(await this.store.advance(manager, written, owner))) throw new LeaseLostError(saga.id);
-    await this.store.appendSteps(manager, rows);
+    // Lost the lease (or raced): throwing rolls back the rows and any local step's writes.
+    if (!(await this.store.advance(manager, written, owner, rows))) {
+      throw new LeaseLostError(saga.id);
+    }
     if (isTerminal(next.status)) {
       await definition.finish(manager, {
         orderId: saga.orderId,

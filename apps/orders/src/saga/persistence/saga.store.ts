@@ -28,9 +28,16 @@ export class SagaStore {
 
   /**
    * Writes a saga's new state if `owner` still holds it at `version` (optimistic concurrency: no
-   * row lock to take first). False when the lease was lost or another transition won.
+   * row lock to take first), and its new timeline rows, in one statement. False when the lease
+   * was lost or another transition won: the rows are written regardless, so the caller's
+   * transaction must roll back then.
    */
-  async advance(manager: EntityManager, saga: SagaInstanceEntity, owner: string): Promise<boolean> {
+  async advance(
+    manager: EntityManager,
+    saga: SagaInstanceEntity,
+    owner: string,
+    steps: Omit<SagaStepEntity, 'seq'>[],
+  ): Promise<boolean> {
     // Type, order, payload and creation time never change after the insert.
     const changed = await this.sagas.update(
       manager,
@@ -51,20 +58,14 @@ export class SagaStore {
         saga.updatedAt,
         saga.finishedAt,
       ],
+      steps.length > 0 ? this.steps.insertCommand(steps.map(toEntity)) : undefined,
     );
     return changed === 1;
   }
 
-  async appendSteps(manager: EntityManager, steps: Omit<SagaStepEntity, 'seq'>[]): Promise<void> {
-    await this.steps.insert(
-      manager,
-      steps.map((step) => Object.assign(new SagaStepEntity(), step)),
-    );
-  }
-
   /** Appends one timeline row (e.g. an operator's action) in the caller's transaction. */
   async appendStep(manager: EntityManager, step: Omit<SagaStepEntity, 'seq'>): Promise<void> {
-    await this.appendSteps(manager, [step]);
+    await this.steps.insert(manager, [toEntity(step)]);
   }
 
   /**
@@ -108,4 +109,8 @@ export class SagaStore {
       order: { seq: 'ASC' },
     });
   }
+}
+
+function toEntity(step: Omit<SagaStepEntity, 'seq'>): SagaStepEntity {
+  return Object.assign(new SagaStepEntity(), step);
 }

@@ -87,6 +87,25 @@ describe('saga engine with scripted payment outcomes (real PostgreSQL)', () => {
     });
   });
 
+  it('answers each ended order exactly as the database holds it (no read-back)', async () => {
+    const payments = new ScriptedPayments();
+    await withEngine(payments, async (engine) => {
+      const answers = [
+        await place(engine, 99_999),
+        await place(engine, 100_000),
+        await place(engine, 500, `gift ${FAIL_CONFIRM_MARKER}`),
+      ];
+      assert.deepEqual(
+        answers.map((order) => order.status),
+        ['APPROVED', 'REJECTED', 'CANCELLED'],
+      );
+      for (const answer of answers) {
+        assert.deepEqual(answer, await engine.orders.findById(answer.id), answer.status);
+        assert.ok(answer.updatedAt > answer.createdAt, answer.status);
+      }
+    });
+  });
+
   it('a charge whose outcome is unknown (reply lost after capture) is refunded', async () => {
     const payments = Object.assign(new ScriptedPayments(), { loseChargeReply: true });
     await withEngine(payments, async (engine) => {

@@ -31,7 +31,7 @@ export class CancelOrderSaga implements SagaDefinition {
     ];
   }
 
-  async finish(manager: EntityManager, { orderId, ending, reason }: SagaFinish): Promise<void> {
+  async finish(manager: EntityManager, { orderId, ending, reason, at }: SagaFinish): Promise<void> {
     if (ending !== 'completed')
       throw new Error(`cancel saga of ${orderId} ended ${ending}: ${reason}`);
     await this.orders.transition(
@@ -40,6 +40,7 @@ export class CancelOrderSaga implements SagaDefinition {
       ['APPROVED'],
       'CANCELLED',
       'cancelled on request',
+      at,
     );
   }
 }

@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Money, Order } from '../orders/domain/order.js';
+import {
+  statusReasonOf,
+  type Money,
+  type Order,
+  type OrderStatus,
+} from '../orders/domain/order.js';
+import { isTerminal, type SagaEnding } from './engine/saga-state.js';
+import type { SagaInstanceEntity } from './persistence/saga-instance.entity.js';
 import { OrderRepository } from '../orders/persistence/order.repository.js';
 import {
   PAYMENTS_PORT,
@@ -84,14 +91,36 @@ export class CreateOrderSaga implements SagaDefinition {
 
   private async confirm(ctx: StepContext) {
     await this.faults.beforeConfirm(payloadOf(ctx).description);
-    const moved = await this.orders.transition(ctx.manager, ctx.orderId, ['PENDING'], 'APPROVED');
+    const moved = await this.orders.transition(
+      ctx.manager,
+      ctx.orderId,
+      ['PENDING'],
+      'APPROVED',
+      '',
+      ctx.at,
+    );
     if (!moved) throw new Error(`order ${ctx.orderId} is no longer PENDING`);
     return { outcome: 'succeeded' as const };
   }
 
-  async finish(manager: EntityManager, { orderId, ending, reason }: SagaFinish): Promise<void> {
+  async finish(manager: EntityManager, { orderId, ending, reason, at }: SagaFinish): Promise<void> {
     if (ending === 'completed') return; // confirm already approved the order
-    const status = ending === 'rejected' ? 'REJECTED' : 'CANCELLED';
-    await this.orders.transition(manager, orderId, ['PENDING'], status, reason);
+    await this.orders.transition(manager, orderId, ['PENDING'], endStatus(ending), reason, at);
   }
+}
+
+function endStatus(ending: Exclude<SagaEnding, 'completed'>): OrderStatus {
+  return ending === 'rejected' ? 'REJECTED' : 'CANCELLED';
+}
+
+/**
+ * The order as its ended create-order saga left it, without reading it back: confirm approved
+ * it, or finish rejected or cancelled it, stamped with the saga's last transition time. Undefined
+ * while the saga has not ended (the order is still as it was written).
+ */
+export function orderAfter(order: Order, saga: SagaInstanceEntity): Order | undefined {
+  if (!isTerminal(saga.status) || !saga.ending) return undefined;
+  const status = saga.ending === 'completed' ? 'APPROVED' : endStatus(saga.ending);
+  const reason = saga.ending === 'completed' ? '' : statusReasonOf(saga.lastError);
+  return { ...order, status, statusReason: reason, updatedAt: saga.updatedAt };
 }

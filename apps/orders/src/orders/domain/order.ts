@@ -45,6 +45,11 @@ export function canView(order: Order, viewer: Viewer): boolean {
   return viewer.isAdmin || order.customerId === viewer.subject;
 }
 
+/** A status reason as stored: at most 500 characters (code points, as PostgreSQL counts them). */
+export function statusReasonOf(reason: string): string {
+  return reason.length <= 500 ? reason : Array.from(reason).slice(0, 500).join('');
+}
+
 export function isCancellable(order: Order): boolean {
   return order.status === 'APPROVED';
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EntityStatements, type InsertCommand } from '../../persistence/entity-statements.js';
-import type { Order, OrderStatus } from '../domain/order.js';
+import { statusReasonOf, type Order, type OrderStatus } from '../domain/order.js';
 import { OrderEntity } from './order.entity.js';
 
 export interface PageCursor {
@@ -47,11 +47,12 @@ export class OrderRepository {
     from: OrderStatus[],
     to: OrderStatus,
     reason = '',
+    at = new Date(),
   ): Promise<boolean> {
     const changed = await this.statements.update(
       manager,
       'status = $3, status_reason = $4, updated_at = $5 WHERE id = $1 AND status = ANY($2)',
-      [id, from, to, reason.slice(0, 500), new Date()],
+      [id, from, to, statusReasonOf(reason), at],
     );
     return changed === 1;
   }

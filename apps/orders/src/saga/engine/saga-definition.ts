@@ -11,6 +11,8 @@ export interface StepContext {
   credentials?: string;
   /** Local steps get the transaction that also records their transition; others a plain manager. */
   manager: EntityManager;
+  /** When this try runs; local steps stamp their writes with it, the time their transition records. */
+  at: Date;
 }
 
 export type StepResult = { outcome: 'succeeded' } | { outcome: 'rejected'; reason: string };
@@ -31,6 +33,8 @@ export interface SagaFinish {
   orderId: string;
   ending: SagaEnding;
   reason: string;
+  /** The time the saga's last transition records, to stamp the order's change with. */
+  at: Date;
 }
 
 /** A saga type: its steps in order, and what its end means for the order (same transaction). */

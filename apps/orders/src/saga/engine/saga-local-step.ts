@@ -20,6 +20,7 @@ export async function executeLocalStep(
   definition: SagaDefinition,
   saga: SagaInstanceEntity,
   state: SagaState,
+  at: Date,
   failedLocal?: LocalStepFailure,
 ): Promise<LocalResult> {
   const startedAt = new Date();
@@ -33,6 +34,7 @@ export async function executeLocalStep(
     attempt: state.attempts + 1,
     payload: saga.payload,
     manager,
+    at,
   };
   try {
     const result = await step.execute(ctx);

@@ -9,7 +9,6 @@ import { SagaInstanceEntity } from '../persistence/saga-instance.entity.js';
 import { SagaStore } from '../persistence/saga.store.js';
 import { SAGA_DEFINITIONS, type SagaDefinition } from './saga-definition.js';
 import { SAGA_SETTINGS, type SagaSettings } from './saga-settings.js';
-import type { SagaStatus } from './saga-state.js';
 import { SagaStepRunner } from './saga-step.runner.js';
 import { SagaTransition } from './saga-transition.js';
 import { LeaseLostError, LocalStepFailure } from './saga.errors.js';
@@ -76,7 +75,8 @@ export class SagaOrchestrator {
 
   /**
    * Runs a saga this engine owns until it ends, waits for a retry, gets stuck or is taken over.
-   * Takes the saga row as just written (no re-read) or its id. Returns the status it stopped in.
+   * Takes the saga row as just written (no re-read) or its id. Returns the row as this engine
+   * last wrote it, or undefined when it did not own the saga or lost it to another engine.
    * `resumed`: taken over by recovery, so the pending step may already have run once without its
    * outcome being recorded.
    */
@@ -84,14 +84,14 @@ export class SagaOrchestrator {
     sagaOrId: SagaInstanceEntity | string,
     credentials?: string,
     resumed = false,
-  ): Promise<SagaStatus | undefined> {
+  ): Promise<SagaInstanceEntity | undefined> {
     let saga =
       typeof sagaOrId === 'string' ? await this.store.findOwned(sagaOrId, this.owner) : sagaOrId;
     const id = typeof sagaOrId === 'string' ? sagaOrId : sagaOrId.id;
     for (let first = true; saga; first = false) {
       const definition = this.definition(saga.type);
       const run = await this.steps.run(definition, saga, credentials, resumed && first);
-      if (!run) return saga.status;
+      if (!run) return saga;
       const current = saga;
       try {
         const apply = (failed?: LocalStepFailure) =>
@@ -104,7 +104,7 @@ export class SagaOrchestrator {
         });
         if (applied.ended)
           this.metrics.sagaEnded(current.type, applied.ended, current.createdAt, new Date());
-        if (!applied.continue) return applied.saga?.status;
+        if (!applied.continue) return applied.saga;
         saga = applied.saga ?? null;
       } catch (error) {
         if (!(error instanceof LeaseLostError)) throw error;
@@ -115,24 +115,33 @@ export class SagaOrchestrator {
         saga = null;
       }
     }
-    return (await this.store.findById(id))?.status;
+    return undefined;
   }
 
   /**
    * Runs a saga for at most `budgetMs`; past that it goes on in the background (and the recovery
    * worker takes over if this process dies), so a request never waits on a slow downstream.
+   * Returns the saga as written when its run stopped in time, else undefined.
    */
-  async runWithin(saga: SagaInstanceEntity, budgetMs: number, credentials?: string): Promise<void> {
+  async runWithin(
+    saga: SagaInstanceEntity,
+    budgetMs: number,
+    credentials?: string,
+  ): Promise<SagaInstanceEntity | undefined> {
     let timer: NodeJS.Timeout | undefined;
     const running = this.run(saga, credentials).catch((error: unknown) => {
       this.logger.error(
         { saga_id: saga.id, err: error },
         'saga run failed; recovery will resume it',
       );
+      return undefined;
     });
-    const budget = new Promise<void>((resolve) => (timer = setTimeout(resolve, budgetMs)));
-    await Promise.race([running, budget]);
+    const budget = new Promise<undefined>(
+      (resolve) => (timer = setTimeout(() => resolve(undefined), budgetMs)),
+    );
+    const stopped = await Promise.race([running, budget]);
     clearTimeout(timer);
+    return stopped;
   }
 
   definition(type: string): SagaDefinition {

@@ -52,8 +52,9 @@ export class SagaStepRunner {
       payload: saga.payload,
       credentials,
       manager: this.dataSource.manager,
+      at: new Date(),
     };
-    const startedAt = new Date();
+    const startedAt = ctx.at;
     const base = {
       index: state.stepIndex,
       action,

@@ -54,6 +54,8 @@ export class SagaTransition {
     run: StepRun,
     failedLocal?: LocalStepFailure,
   ): Promise<Applied> {
+    // One time for the whole transition: the saga's row and a local step's writes share it.
+    const now = new Date();
     const rows: TimelineRow[] = [];
     let state = stateOf(definition, saga);
     let lastError = saga.lastError;
@@ -84,10 +86,10 @@ export class SagaTransition {
       record(
         state.stepIndex,
         'execute',
-        await executeLocalStep(manager, definition, saga, state, failedLocal),
+        await executeLocalStep(manager, definition, saga, state, now, failedLocal),
       );
     }
-    return this.write(manager, definition, saga, owner, state, rows, lastError);
+    return this.write(manager, definition, saga, owner, state, rows, lastError, now);
   }
 
   private async write(
@@ -98,8 +100,8 @@ export class SagaTransition {
     next: SagaState,
     rows: TimelineRow[],
     lastError: string,
+    now: Date,
   ): Promise<Applied> {
-    const now = new Date();
     const before = stateOf(definition, saga);
     const retrying = isRetry(before, next);
     const ended = isTerminal(next.status) || next.status === 'STUCK';
@@ -124,6 +126,7 @@ export class SagaTransition {
         orderId: saga.orderId,
         ending: next.ending!,
         reason: written.lastError,
+        at: now,
       });
     }
     if (next.status === 'STUCK') this.reportStuck(written);

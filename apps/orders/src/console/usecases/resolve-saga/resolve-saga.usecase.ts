@@ -37,6 +37,7 @@ export class ResolveSagaUseCase {
         orderId: saga.orderId,
         ending,
         reason: `resolved by hand: ${note}`,
+        at: now,
       });
       return this.sagas.write(manager, saga, {
         status: statusOfEnding(ending),

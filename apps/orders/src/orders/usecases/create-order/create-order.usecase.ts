@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { SagaOrchestrator } from '../../../saga/engine/saga-orchestrator.js';
 import type { SagaInstanceEntity } from '../../../saga/persistence/saga-instance.entity.js';
-import { CREATE_ORDER_SAGA, createOrderPayload } from '../../../saga/create-order.saga.js';
+import {
+  CREATE_ORDER_SAGA,
+  createOrderPayload,
+  orderAfter,
+} from '../../../saga/create-order.saga.js';
 import { requestFingerprint, type Order } from '../../domain/order.js';
 import { IdempotencyKeyReusedError } from '../../domain/order.errors.js';
 import { OrderRepository } from '../../persistence/order.repository.js';
@@ -51,8 +55,10 @@ export class CreateOrderUseCase {
       if (!winner) throw error;
       return replay(winner, fingerprint);
     }
-    await this.sagas.runWithin(saga, this.budgetMs, command.caller.token);
-    return (await this.orders.findById(order.id)) ?? order;
+    const stopped = await this.sagas.runWithin(saga, this.budgetMs, command.caller.token);
+    // An ended saga says what became of the order; only one still going is read back.
+    const after = stopped && orderAfter(order, stopped);
+    return after ?? (await this.orders.findById(order.id)) ?? order;
   }
 }
 

@@ -32,7 +32,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        loggerModule('auth', config.LOG_LEVEL),
+        loggerModule('auth', config),
         MetricsModule.forRoot('auth'),
         TypeOrmModule.forRoot(typeOrmOptions(postgres, [UserEntity], migrations)),
         TerminusModule,

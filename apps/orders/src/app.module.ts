@@ -27,7 +27,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        loggerModule('orders', config.LOG_LEVEL),
+        loggerModule('orders', config),
         MetricsModule.forRoot('orders'),
         TypeOrmModule.forRoot(
           typeOrmOptions(postgres, [OrderEntity, SagaInstanceEntity, SagaStepEntity], migrations),

@@ -19,7 +19,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        loggerModule('payments', config.LOG_LEVEL),
+        loggerModule('payments', config),
         MetricsModule.forRoot('payments'),
         MongooseModule.forRoot(mongo.url, { serverSelectionTimeoutMS: 5_000 }),
         IdentityModule.forRoot({

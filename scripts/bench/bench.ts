@@ -36,7 +36,14 @@ async function measure(stores: BenchStores): Promise<BenchReport> {
   let stack = await startBenchStack(stores, true, logDir);
   say('floor: gRPC round trip, PostgreSQL insert+commit, Mongo-wire insert, JWT verify');
   const floor = await measureFloor(stack.payments.grpcPort!, stores.postgres, stores.mongo);
-  await load(stack, { label: 'warm-up', target: 'grpc', model: 'open', rate: 50, duration: '10s' });
+  // At the measured rate, so connection pools and JIT reach that load's steady state first.
+  await load(stack, {
+    label: 'warm-up',
+    target: 'grpc',
+    model: 'open',
+    rate: RATE,
+    duration: '10s',
+  });
   const cpuBefore = cpuSnapshot();
   const grpc = await load(stack, {
     label: 'CreateOrder gRPC',
@@ -83,7 +90,13 @@ async function measure(stores: BenchStores): Promise<BenchReport> {
   await stack.stop();
   say('restarting with telemetry off (OTEL_SDK_DISABLED=true) for the overhead figure');
   stack = await startBenchStack(stores, false, logDir);
-  await load(stack, { label: 'warm-up', target: 'grpc', model: 'open', rate: 50, duration: '5s' });
+  await load(stack, {
+    label: 'warm-up',
+    target: 'grpc',
+    model: 'open',
+    rate: RATE,
+    duration: '5s',
+  });
   const off = await load(stack, { ...closed, label: 'max throughput, telemetry off' });
   await stack.stop();
   runs.push(on, off);

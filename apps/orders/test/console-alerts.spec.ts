@@ -30,6 +30,6 @@ describe('saga console alert rules (promtool)', () => {
   });
 
   it('fire for stuck and overdue sagas, once per status whatever the number of replicas', async () => {
-    assert.match(await promtool('test', 'rules', 'saga-console.rules.test.yml'), /SUCCESS/);
+    assert.match(await promtool('test', 'rules', 'tests/saga-console.rules.test.yml'), /SUCCESS/);
   });
 });

@@ -42,7 +42,10 @@ describe('auth over real HTTP: register, login, JWKS', () => {
     const token = loggedIn.body.access_token as string;
 
     const caller = await verifier.verify(token);
-    assert.deepEqual([caller.subject, caller.role], [registered.body.id, 'customer']);
+    assert.deepEqual(
+      [caller.subject, caller.role, caller.username],
+      [registered.body.id, 'customer', 'alice'],
+    );
 
     const jwks = await call(app, 'GET', '/.well-known/jwks.json');
     const keys = jwks.body.keys as Record<string, unknown>[];
@@ -59,6 +62,7 @@ describe('auth over real HTTP: register, login, JWKS', () => {
       'iat',
       'iss',
       'jti',
+      'preferred_username',
       'role',
       'sub',
     ]);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import {
-  ADMIN_SUBJECT,
+  ADMIN_USERNAME,
   ALERTS_DIR,
   eventually,
   placeStuckSaga,
@@ -74,7 +74,7 @@ describe('saga console actions on STUCK sagas (real orders + PostgreSQL, payment
     assert.equal(operatorRows.length, 1);
     const [row] = operatorRows;
     assert.equal(row!.outcome, 'retry-now');
-    assert.equal(row!.actor, ADMIN_SUBJECT);
+    assert.equal(row!.actor, ADMIN_USERNAME);
     assert.ok(Date.parse(row!.started_at) >= before - 1000);
     // payments is still down: the engine tries again at once and runs out of attempts again.
     const after = await eventually(async () => {
@@ -108,7 +108,7 @@ describe('saga console actions on STUCK sagas (real orders + PostgreSQL, payment
     const last = view.timeline.at(-1)!;
     assert.deepEqual(
       [last.action, last.outcome, last.actor, last.note],
-      ['operator', 'resolved', ADMIN_SUBJECT, note],
+      ['operator', 'resolved', ADMIN_USERNAME, note],
     );
     assert.equal((await act(sagaId, 'resolve', { note })).status, 409, 'once only');
     assert.equal((await act(sagaId, 'retry')).status, 409);

@@ -7,6 +7,8 @@ export interface Caller {
   role: Role;
   tokenId: string;
   token: string;
+  /** The token's `preferred_username`, when it has one: for naming a person in records. */
+  username?: string;
 }
 
 export function isAdmin(caller: Caller): boolean {

@@ -81,7 +81,15 @@ export class TokenVerifier {
         throw new UnauthenticatedError('access token has no valid role');
       }
       return {
-        caller: { subject: payload.sub!, role: role as Role, tokenId: payload.jti!, token },
+        caller: {
+          subject: payload.sub!,
+          role: role as Role,
+          tokenId: payload.jti!,
+          token,
+          ...(typeof payload.preferred_username === 'string'
+            ? { username: payload.preferred_username }
+            : {}),
+        },
         expiresAtMs: payload.exp! * 1000,
       };
     } catch (error) {

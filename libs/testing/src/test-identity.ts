@@ -12,7 +12,13 @@ export interface TestIdentity {
   audience: string;
   /** Env for an app that verifies tokens against this identity. */
   env: Record<string, string>;
-  token(subject: string, role?: 'customer' | 'admin', expiresIn?: string | number): Promise<string>;
+  /** A token as auth issues it; `username` (its `preferred_username`) defaults to `subject`. */
+  token(
+    subject: string,
+    role?: 'customer' | 'admin',
+    expiresIn?: string | number,
+    username?: string,
+  ): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -36,8 +42,8 @@ export async function testIdentity(): Promise<TestIdentity> {
     issuer: TEST_ISSUER,
     audience: TEST_AUDIENCE,
     env: { AUTH_JWKS_URL: jwksUrl, JWT_ISSUER: TEST_ISSUER, JWT_AUDIENCE: TEST_AUDIENCE },
-    token: (subject, role = 'customer', expiresIn = '15m') =>
-      signToken(privateKey, kid, subject, role, expiresIn),
+    token: (subject, role = 'customer', expiresIn = '15m', username = subject) =>
+      signToken(privateKey, kid, subject, role, expiresIn, username),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -48,8 +54,9 @@ function signToken(
   subject: string,
   role: string,
   expiresIn: string | number,
+  username: string,
 ): Promise<string> {
-  return new SignJWT({ role })
+  return new SignJWT({ role, preferred_username: username })
     .setProtectedHeader({ alg: 'ES256', kid })
     .setIssuer(TEST_ISSUER)
     .setAudience(TEST_AUDIENCE)

@@ -13,7 +13,10 @@ export interface AccessToken {
   expires_in: number;
 }
 
-/** Signs access tokens with the newest key: `iss`, `aud`, `sub`, `role`, `jti`, `iat`, `exp`. */
+/**
+ * Signs access tokens with the newest key: `iss`, `aud`, `sub`, `role`, `jti`, `iat`, `exp`, and
+ * `preferred_username` (OpenID Connect's name for it) so services can name a person in records.
+ */
 @Injectable()
 export class TokenIssuer {
   constructor(
@@ -21,11 +24,11 @@ export class TokenIssuer {
     @Inject(SIGNING_KEYS) private readonly keys: SigningKeys,
   ) {}
 
-  async issue(subject: string, role: Role): Promise<AccessToken> {
+  async issue(subject: string, role: Role, username: string): Promise<AccessToken> {
     const { kid, alg, privateKey } = this.keys.signer;
     const ttl = this.config.ACCESS_TOKEN_TTL_SECONDS;
     const issuedAt = Math.floor(Date.now() / 1000);
-    const token = await new SignJWT({ role })
+    const token = await new SignJWT({ role, preferred_username: username })
       .setProtectedHeader({ alg, kid, typ: 'JWT' })
       .setIssuer(this.config.JWT_ISSUER)
       .setAudience(this.config.JWT_AUDIENCE)

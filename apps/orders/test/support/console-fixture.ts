@@ -28,6 +28,8 @@ export interface ConsoleFixture {
 }
 
 export const ADMIN_SUBJECT = 'ops-admin';
+/** The admin's username (`preferred_username`), which the timeline records as the actor. */
+export const ADMIN_USERNAME = 'alice.ops';
 
 /** The Prometheus rules that alert on what the console shows (docker/observability/alerts). */
 export const ALERTS_DIR = fileURLToPath(
@@ -72,7 +74,7 @@ export async function startConsoleFixture(
     identity,
     postgres,
     db,
-    adminToken: await identity.token(ADMIN_SUBJECT, 'admin'),
+    adminToken: await identity.token(ADMIN_SUBJECT, 'admin', '15m', ADMIN_USERNAME),
     customerToken: await identity.token('carol', 'customer'),
     api: async <T>(
       path: string,

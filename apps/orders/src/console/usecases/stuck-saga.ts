@@ -35,9 +35,14 @@ export function operatorStep(
     startedAt: at,
     finishedAt: at,
     traceId: currentTraceId(),
-    actor: caller.subject.slice(0, 64),
+    actor: actorOf(caller),
     note: note.slice(0, 1000) || null,
   };
+}
+
+/** Who acted, as records name them: the username when the token carries one, else the subject. */
+export function actorOf(caller: Caller): string {
+  return (caller.username ?? caller.subject).slice(0, 64);
 }
 
 function currentTraceId(): string {

@@ -36,6 +36,6 @@ export class LoginUseCase {
     }
     await this.limiter.release(command.username, clientAddress);
     this.metrics.record('success');
-    return this.issuer.issue(user.id, user.role);
+    return this.issuer.issue(user.id, user.role, user.username);
   }
 }

@@ -8,7 +8,7 @@ import { SagaStore } from '../../../saga/persistence/saga.store.js';
 import { resolvedEnding, statusOfEnding } from '../../domain/saga-views.js';
 import { SagaConsoleMetrics } from '../../metrics/saga-console.metrics.js';
 import { SagaAdminRepository } from '../../persistence/saga-admin.repository.js';
-import { operatorStep, requireStuck } from '../stuck-saga.js';
+import { actorOf, operatorStep, requireStuck } from '../stuck-saga.js';
 
 /**
  * "Resolve by hand": the operator vouches that what the engine could not do was done outside it
@@ -49,7 +49,7 @@ export class ResolveSagaUseCase {
     });
     this.metrics.operatorAction('resolved', saga.type);
     this.logger.warn(
-      { saga_id: saga.id, order_id: saga.orderId, actor: caller.subject, status: saga.status },
+      { saga_id: saga.id, order_id: saga.orderId, actor: actorOf(caller), status: saga.status },
       'STUCK saga resolved by hand',
     );
     return saga;

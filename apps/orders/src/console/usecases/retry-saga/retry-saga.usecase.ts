@@ -9,7 +9,7 @@ import { CONSOLE_SETTINGS, type ConsoleSettings } from '../../console.settings.j
 import { retriedStatus } from '../../domain/saga-views.js';
 import { SagaConsoleMetrics } from '../../metrics/saga-console.metrics.js';
 import { SagaAdminRepository } from '../../persistence/saga-admin.repository.js';
-import { operatorStep, requireStuck } from '../stuck-saga.js';
+import { actorOf, operatorStep, requireStuck } from '../stuck-saga.js';
 
 /**
  * "Retry now": a STUCK saga gets a fresh set of attempts at the action it gave up on, recorded
@@ -45,7 +45,7 @@ export class RetrySagaUseCase {
     });
     this.metrics.operatorAction('retry-now', saga.type);
     this.logger.warn(
-      { saga_id: saga.id, order_id: saga.orderId, actor: caller.subject },
+      { saga_id: saga.id, order_id: saga.orderId, actor: actorOf(caller) },
       'STUCK saga retried by hand',
     );
     // A zero budget: the run goes on in the background; the console polls for its progress.

@@ -9,6 +9,7 @@ import {
   paymentsEnv,
   startApp,
   Toxiproxy,
+  UNLIMITED_SIGN_INS,
   type AppProcess,
 } from '#testing';
 import type { ChaosStores } from './chaos-stores.js';
@@ -60,8 +61,7 @@ export class ChaosSystem {
         redisUrl: stores.redisUrl,
         label: 'chaos',
       }),
-      LOGIN_LIMIT_PER_USERNAME: '100000',
-      LOGIN_LIMIT_PER_ADDRESS: '100000',
+      ...UNLIMITED_SIGN_INS,
     });
     const mongoUrl = await via(PROXIES.paymentsMongo, stores.paymentsDb.url);
     const payments = await system.launch('payments', paymentsEnv(ISSUER, system.authUrl, mongoUrl));

@@ -51,8 +51,12 @@ export async function call(
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
 }
 
-export const register = (app: AppProcess, username: string, password: string) =>
-  call(app, 'POST', '/v1/auth/register', { body: { username, password } });
+export const register = (
+  app: AppProcess,
+  username: string,
+  password: string,
+  headers: Record<string, string> = {},
+) => call(app, 'POST', '/v1/auth/register', { body: { username, password }, headers });
 
 export const login = (
   app: AppProcess,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { PostgresEndpoint } from '#platform';
-import { testPostgres, type AppProcess } from '#testing';
+import { testPostgres, UNLIMITED_SIGN_INS, type AppProcess } from '#testing';
 import { login, register, startAuth } from './auth-http.js';
 
 const ROUNDS = 40;
@@ -26,8 +26,7 @@ describe('login failure timing', () => {
   before(async () => {
     postgres = await testPostgres();
     app = await startAuth(postgres, {
-      LOGIN_LIMIT_PER_USERNAME: '1000',
-      LOGIN_LIMIT_PER_ADDRESS: '1000',
+      ...UNLIMITED_SIGN_INS,
     });
     assert.equal((await register(app, 'victim', 'correct horse 1')).status, 201);
   });

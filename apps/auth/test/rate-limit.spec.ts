@@ -19,9 +19,10 @@ const sleep = (seconds: number) => new Promise((r) => setTimeout(r, seconds * 10
 
 /**
  * Login limits on real HTTP, with the counters in Redis when one is available (REDIS_URL in CI,
- * else a redis-server started here): 3 failures per username, 6 per address, 2 s windows.
+ * else a redis-server started here): 3 failures per username, 6 per address, 2 s windows; and 3
+ * registrations per address.
  */
-describe('login rate limiting', () => {
+describe('login and registration rate limiting', () => {
   let postgres: PostgresEndpoint;
   let redis: RedisEndpoint | undefined;
   let env: Record<string, string>;
@@ -35,6 +36,8 @@ describe('login rate limiting', () => {
       LOGIN_LIMIT_PER_USERNAME: '3',
       LOGIN_LIMIT_PER_ADDRESS: '6',
       LOGIN_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
+      REGISTER_LIMIT_PER_ADDRESS: '3',
+      REGISTER_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
       TRUST_PROXY: 'true',
     };
     app = await startApp('auth', { env });
@@ -71,6 +74,20 @@ describe('login rate limiting', () => {
     for (let i = 0; i < 8; i += 1) {
       assert.equal((await login(app, 'ivan', 'correct horse 1', from('10.3.0.1'))).status, 200);
     }
+  });
+
+  it('limits registrations per address before hashing, creating no account, and recovers', async () => {
+    const password = 'correct horse 1';
+    // Refused input is answered before the limit: it neither counts nor costs a hash.
+    assert.equal((await register(app, 'x', password, from('10.5.0.1'))).status, 400);
+    for (const name of ['kim', 'lee', 'max']) {
+      assert.equal((await register(app, name, password, from('10.5.0.1'))).status, 201);
+    }
+    const wait = assertLimited(await register(app, 'ned', password, from('10.5.0.1')));
+    assert.equal((await login(app, 'ned', password, from('10.5.0.3'))).status, 401, 'no account');
+    assert.equal((await register(app, 'oli', password, from('10.5.0.2'))).status, 201);
+    await sleep(wait);
+    assert.equal((await register(app, 'ned', password, from('10.5.0.1'))).status, 201);
   });
 
   it('holds across replicas sharing Redis', async (t) => {

@@ -11,6 +11,7 @@ export {
   authEnv,
   ordersEnv,
   paymentsEnv,
+  UNLIMITED_SIGN_INS,
   verifierEnv,
   type Account,
   type AuthWiring,

@@ -1,6 +1,12 @@
 import type { MongoEndpoint, PostgresEndpoint } from '#platform';
 import { startApp, type AppProcess } from './app-process.js';
-import { ADMIN, authEnv, ordersEnv as wireOrders, paymentsEnv } from './system-wiring.js';
+import {
+  ADMIN,
+  authEnv,
+  ordersEnv as wireOrders,
+  paymentsEnv,
+  UNLIMITED_SIGN_INS,
+} from './system-wiring.js';
 import { testMongo } from './test-mongo.js';
 import { testPostgres } from './test-postgres.js';
 
@@ -30,8 +36,7 @@ export async function startTestSystem(ordersEnv: Record<string, string> = {}): P
   const auth = await startApp('auth', {
     env: {
       ...authEnv({ issuer: ISSUER, databaseUrl: authDb.url, admin: ADMIN, label: 'test-system' }),
-      LOGIN_LIMIT_PER_USERNAME: '1000',
-      LOGIN_LIMIT_PER_ADDRESS: '1000',
+      ...UNLIMITED_SIGN_INS,
     },
   });
   const authUrl = `http://127.0.0.1:${auth.httpPort}`;

@@ -17,15 +17,15 @@ export class AccountsHttpController {
   ) {}
 
   @Post('register')
-  registerUser(@Body() body: unknown): Promise<UserProfile> {
-    return this.register.execute(parseInput(registerCommand, body));
+  registerUser(@Body() body: unknown, @Req() request: Request): Promise<UserProfile> {
+    // With TRUST_PROXY the address comes from X-Forwarded-For, as the gateway sets it.
+    return this.register.execute(parseInput(registerCommand, body), request.ip ?? 'unknown');
   }
 
   @Post('login')
   @HttpCode(200)
   @Header('cache-control', 'no-store')
   logIn(@Body() body: unknown, @Req() request: Request): Promise<AccessToken> {
-    // With TRUST_PROXY the address comes from X-Forwarded-For, as the gateway sets it.
     return this.login.execute(parseInput(loginCommand, body), request.ip ?? 'unknown');
   }
 }

@@ -1,5 +1,5 @@
 import type { PostgresEndpoint } from '#platform';
-import { startApp, testPostgres, type AppProcess } from '#testing';
+import { startApp, testPostgres, UNLIMITED_SIGN_INS, type AppProcess } from '#testing';
 import { AUTH_STATES } from '../../../../scripts/pact/auth-states.js';
 import type { StateHandlers } from '../../../../scripts/pact/pact-source.js';
 
@@ -22,9 +22,8 @@ export async function startAuthProvider(options: AuthProviderOptions = {}): Prom
     env: {
       DATABASE_URL: postgres.url,
       LOG_LEVEL: 'warn',
-      // Verification logs in several times in a row from one address; rate limits are tested apart.
-      LOGIN_LIMIT_PER_USERNAME: '1000',
-      LOGIN_LIMIT_PER_ADDRESS: '1000',
+      // Verification signs in several times in a row from one address.
+      ...UNLIMITED_SIGN_INS,
     },
   });
   const baseUrl = `http://127.0.0.1:${app.httpPort}`;

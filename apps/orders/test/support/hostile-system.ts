@@ -11,6 +11,7 @@ import {
   testIdentity,
   testMongo,
   testPostgres,
+  UNLIMITED_SIGN_INS,
   type AppProcess,
   type Footprint,
   type Gateway,
@@ -57,8 +58,7 @@ export async function startHostileSystem(): Promise<HostileSystem> {
     env: {
       ...quiet,
       DATABASE_URL: authDb.url,
-      LOGIN_LIMIT_PER_USERNAME: '100000',
-      LOGIN_LIMIT_PER_ADDRESS: '100000',
+      ...UNLIMITED_SIGN_INS,
       RATE_LIMIT_KEY_PREFIX: `hostile-${randomUUID().slice(0, 8)}`,
     },
   });

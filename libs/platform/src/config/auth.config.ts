@@ -26,6 +26,9 @@ export const authConfigSchema = z
     LOGIN_LIMIT_PER_USERNAME: positiveInt(5),
     LOGIN_LIMIT_PER_ADDRESS: positiveInt(20),
     LOGIN_LIMIT_WINDOW_SECONDS: positiveInt(60),
+    /** Registrations per client address: each costs an argon2id hash, so it is a DoS lever. */
+    REGISTER_LIMIT_PER_ADDRESS: positiveInt(30),
+    REGISTER_LIMIT_WINDOW_SECONDS: positiveInt(600),
     /** Prefix of the rate-limit keys in Redis, so several stacks (or tests) can share one. */
     RATE_LIMIT_KEY_PREFIX: z
       .string()

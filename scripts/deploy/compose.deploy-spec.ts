@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../images/images.js';
+import { itCatchesEach, type Mistake } from './deliberate-mistakes.js';
 import { checkCompose } from './compose-check.js';
 import { STACK } from './compose-policy.js';
 
@@ -27,23 +27,9 @@ describe('docker/compose.yaml', () => {
 });
 
 describe('compose checks catch a deliberate mistake and name the service', () => {
-  let copy: string;
-  before(async () => (copy = await mkdtemp(join(tmpdir(), 'saga-compose-'))));
-  after(() => rm(copy, { recursive: true, force: true }));
-
-  async function problemsWith(file: string, from: string, to: string): Promise<string[]> {
-    const dir = await mkdtemp(join(copy, 'case-'));
-    await cp(join(REPO_ROOT, 'docker'), dir, { recursive: true });
-    const path = join(dir, file);
-    const text = await readFile(path, 'utf8');
-    assert.ok(text.includes(from), `${file} no longer contains ${from}: update this test`);
-    await writeFile(path, text.replace(from, to));
-    return checkCompose(join(dir, 'compose.yaml'));
-  }
-
   const ordersDb =
     'postgres://saga:${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}@postgres:5432/orders';
-  const cases: [string, string, string, string, RegExp][] = [
+  const cases: Mistake[] = [
     [
       'a password written in the file',
       'compose.yaml',
@@ -130,13 +116,9 @@ describe('compose checks catch a deliberate mistake and name the service', () =>
     ],
   ];
 
-  for (const [mistake, file, from, to, expected] of cases) {
-    it(`${mistake} (${file})`, async () => {
-      const problems = await problemsWith(file, from, to);
-      assert.ok(
-        problems.some((problem) => expected.test(problem)),
-        `expected a problem matching ${expected}, got:\n${problems.join('\n') || '(none)'}`,
-      );
-    });
-  }
+  itCatchesEach(
+    join(REPO_ROOT, 'docker'),
+    (copy) => checkCompose(join(copy, 'compose.yaml')),
+    cases,
+  );
 });

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { REPO_ROOT } from '../images/images.js';
+import { itCatchesEach, type Mistake } from './deliberate-mistakes.js';
 import { checkKustomization } from './k8s-check.js';
 
 const KUSTOMIZATIONS = ['k8s/base', 'k8s/overlays/dev', 'k8s/overlays/prod'];
@@ -48,25 +47,7 @@ describe('k8s manifests', () => {
 });
 
 describe('k8s checks catch a deliberate mistake and name the object', () => {
-  let copy: string;
-  before(async () => {
-    copy = await mkdtemp(join(tmpdir(), 'saga-k8s-'));
-  });
-  after(() => rm(copy, { recursive: true, force: true }));
-
-  /** Checks the dev overlay of a fresh copy of k8s/ in which `from` (which must exist) became `to`. */
-  async function problemsWith(file: string, from: string | RegExp, to: string): Promise<string[]> {
-    const dir = await mkdtemp(join(copy, 'case-'));
-    await cp(join(REPO_ROOT, 'k8s'), dir, { recursive: true });
-    const path = join(dir, file);
-    const text = await readFile(path, 'utf8');
-    const changed = text.replace(from, to);
-    assert.notEqual(changed, text, `${file} no longer contains ${String(from)}: update this test`);
-    await writeFile(path, changed);
-    return checkKustomization(join(dir, 'overlays/dev')).problems;
-  }
-
-  const cases: [string, string, string | RegExp, string, RegExp][] = [
+  const cases: Mistake[] = [
     [
       'a missing probe',
       'base/apps/orders.yaml',
@@ -195,13 +176,9 @@ describe('k8s checks catch a deliberate mistake and name the object', () => {
     ],
   ];
 
-  for (const [mistake, file, from, to, expected] of cases) {
-    it(`${mistake} (${file})`, async () => {
-      const problems = await problemsWith(file, from, to);
-      assert.ok(
-        problems.some((problem) => expected.test(problem)),
-        `expected a problem matching ${expected}, got:\n${problems.join('\n') || '(none)'}`,
-      );
-    });
-  }
+  itCatchesEach(
+    join(REPO_ROOT, 'k8s'),
+    (copy) => checkKustomization(join(copy, 'overlays/dev')).problems,
+    cases,
+  );
 });

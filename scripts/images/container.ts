@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { podman, podmanOk } from './podman.js';
+import { HARDENED_RUN, podman, podmanOk } from './podman.js';
 
 export interface StopOutcome {
   exitCode: number;
@@ -41,13 +41,7 @@ export class AppContainer {
       '-d',
       '--name',
       name,
-      '--network',
-      'host',
-      '--read-only',
-      '--cap-drop',
-      'ALL',
-      '--security-opt',
-      'no-new-privileges',
+      ...HARDENED_RUN,
       '--env-file',
       envFile,
       '--stop-timeout',

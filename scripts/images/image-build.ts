@@ -1,6 +1,6 @@
 import { BASE_IMAGE, REPO_ROOT } from './images.js';
 import type { ImageInspect } from './image-policy.js';
-import { podmanOk } from './podman.js';
+import { HARDENED_RUN, podmanOk } from './podman.js';
 
 export interface BuiltImage {
   ref: string;
@@ -56,20 +56,7 @@ export function runOnce(
   env: Record<string, string> = {},
 ): Promise<string> {
   const envArgs = Object.entries(env).flatMap(([key, value]) => ['--env', `${key}=${value}`]);
-  return podmanOk([
-    'run',
-    '--rm',
-    '--network',
-    'host',
-    '--read-only',
-    '--cap-drop',
-    'ALL',
-    '--security-opt',
-    'no-new-privileges',
-    ...envArgs,
-    ref,
-    ...command,
-  ]);
+  return podmanOk(['run', '--rm', ...HARDENED_RUN, ...envArgs, ref, ...command]);
 }
 
 export function megabytes(bytes: number): string {

@@ -11,6 +11,20 @@ export interface CommandResult {
 const SYSTEMD_TIMER_NOISE = /unable to get systemd connection to (add|start) healthchecks/;
 
 /**
+ * How every app container runs here, as in Kubernetes (k8s/base): host network (no CNI on this
+ * machine), read-only root filesystem, no capabilities, no privilege escalation.
+ */
+export const HARDENED_RUN = [
+  '--network',
+  'host',
+  '--read-only',
+  '--cap-drop',
+  'ALL',
+  '--security-opt',
+  'no-new-privileges',
+] as const;
+
+/**
  * podman as this machine needs it: runc, cgroupfs and no default ulimits (CONTAINERS_CONF, set by
  * scripts/images/podman-env.sh), host networking for builds and containers.
  */

@@ -63,10 +63,14 @@ export class EntityStatements<T extends ObjectLiteral> {
     params: unknown[],
     first?: InsertCommand,
   ): Promise<number> {
-    const shift = first?.params.length ?? 0;
-    const update = `UPDATE ${this.table} SET ${setAndWhere.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + shift}`)}`;
-    const sql = first ? `WITH w0 AS (${first.sql(1)}) ${update}` : update;
-    const { affected } = await run(manager, sql, [...(first?.params ?? []), ...params]);
+    const update = `UPDATE ${this.table} SET `;
+    const { affected } = first
+      ? await run(
+          manager,
+          `WITH w0 AS (${first.sql(1)}) ${update}${shifted(setAndWhere, first.params.length)}`,
+          [...first.params, ...params],
+        )
+      : await run(manager, update + setAndWhere, params);
     return affected ?? 0;
   }
 
@@ -98,6 +102,11 @@ export class EntityStatements<T extends ObjectLiteral> {
     }
     return entity;
   }
+}
+
+/** `sql` with its placeholders $1, $2, … renumbered to follow `shift` parameters before them. */
+function shifted(sql: string, shift: number): string {
+  return sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + shift}`);
 }
 
 /** An INSERT whose parameters are numbered from `firstParam`, so several can share a statement. */

@@ -88,10 +88,6 @@ export class SagaStore {
     return list.map((row) => row.id);
   }
 
-  findById(id: string): Promise<SagaInstanceEntity | null> {
-    return this.dataSource.manager.findOneBy(SagaInstanceEntity, { id });
-  }
-
   findOwned(id: string, owner: string): Promise<SagaInstanceEntity | null> {
     return this.dataSource.manager.findOneBy(SagaInstanceEntity, { id, owner });
   }

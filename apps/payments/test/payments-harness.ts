@@ -47,6 +47,11 @@ export async function startPayments(env: Record<string, string> = {}): Promise<P
   const app = await startApp('payments', {
     grpc: true,
     env: { MONGO_URL: mongo.url, LOG_LEVEL: 'warn', ...identity.env, ...env },
+  }).catch(async (error: unknown) => {
+    // Nothing may stay open when the app cannot start, or the test file never exits.
+    await identity.close();
+    await mongo.close();
+    throw error;
   });
   const client = paymentsClient(`127.0.0.1:${app.grpcPort}`);
   const connection = await mongoose.createConnection(mongo.url).asPromise();

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '#platform';
 
@@ -23,8 +23,30 @@ export interface StartOptions {
   logFile?: string;
 }
 
-/** Starts a built app (dist/) as a real process and waits until /health/ready answers 200. */
+/** A port picked by freePort() was taken by another process before the app could bind it. */
+class PortTakenError extends Error {}
+
+const START_ATTEMPTS = 3;
+
+/**
+ * Starts a built app (dist/) as a real process and waits until /health/ready answers 200. Ports
+ * it picks itself are free when picked, but another process (a test file running alongside, an
+ * outgoing connection) can take one before the app binds it: then it tries again on new ports.
+ */
 export async function startApp(name: string, options: StartOptions = {}): Promise<AppProcess> {
+  const picksPorts = !options.env?.HTTP_PORT && !options.env?.GRPC_PORT;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnce(name, options);
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || !picksPorts || attempt === START_ATTEMPTS) {
+        throw error;
+      }
+    }
+  }
+}
+
+async function startOnce(name: string, options: StartOptions): Promise<AppProcess> {
   const httpPort = Number(options.env?.HTTP_PORT ?? (await freePort()));
   const grpcPort = options.grpc ? Number(options.env?.GRPC_PORT ?? (await freePort())) : undefined;
   const env: Record<string, string> = {
@@ -59,15 +81,23 @@ export async function startApp(name: string, options: StartOptions = {}): Promis
     child,
     stop: (signal = 'SIGTERM') => stopProcess(child, signal),
   };
-  await waitReady(app, options.timeoutMs ?? 30_000);
+  const logFile = options.logFile;
+  const outputText = () => (logFile ? readFileSync(logFile, 'utf8') : output.join('\n'));
+  await waitReady(app, options.timeoutMs ?? 30_000, outputText);
   return app;
 }
 
-async function waitReady(app: AppProcess, timeoutMs: number): Promise<void> {
+async function waitReady(
+  app: AppProcess,
+  timeoutMs: number,
+  outputText: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (app.child.exitCode !== null) {
-      throw new Error(`${app.name} exited with ${app.child.exitCode}:\n${app.output.join('\n')}`);
+      const text = outputText();
+      const message = `${app.name} exited with ${app.child.exitCode}:\n${text}`;
+      throw text.includes('EADDRINUSE') ? new PortTakenError(message) : new Error(message);
     }
     const ok = await fetch(`http://127.0.0.1:${app.httpPort}/health/ready`).then(
       (res) => res.ok,
@@ -77,7 +107,7 @@ async function waitReady(app: AppProcess, timeoutMs: number): Promise<void> {
     await new Promise((r) => setTimeout(r, 150));
   }
   app.child.kill('SIGKILL');
-  throw new Error(`${app.name} not ready after ${timeoutMs} ms:\n${app.output.join('\n')}`);
+  throw new Error(`${app.name} not ready after ${timeoutMs} ms:\n${outputText()}`);
 }
 
 function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {

@@ -33,47 +33,65 @@ export async function startTestSystem(ordersEnv: Record<string, string> = {}): P
     testPostgres(),
     testMongo(),
   ]);
-  const auth = await startApp('auth', {
-    env: {
-      ...authEnv({ issuer: ISSUER, databaseUrl: authDb.url, admin: ADMIN, label: 'test-system' }),
-      ...UNLIMITED_SIGN_INS,
-    },
-  });
-  const authUrl = `http://127.0.0.1:${auth.httpPort}`;
-  const payments = await startApp('payments', {
-    grpc: true,
-    env: paymentsEnv(ISSUER, authUrl, paymentsDb.url),
-  });
-  const env = {
-    ...wireOrders({
-      issuer: ISSUER,
-      authUrl,
-      databaseUrl: ordersDb.url,
-      paymentsGrpc: `127.0.0.1:${payments.grpcPort}`,
-      admin: ADMIN,
-    }),
-    ...ordersEnv,
+  // Whatever started is stopped again if a later part cannot start: an app process or a store
+  // left open would keep the test file from ever exiting.
+  const started: Array<() => Promise<unknown>> = [
+    () => authDb.close(),
+    () => ordersDb.close(),
+    () => paymentsDb.close(),
+  ];
+  const start = async (name: string, options: Parameters<typeof startApp>[1]) => {
+    const app = await startApp(name, options);
+    started.unshift(() => app.stop());
+    return app;
   };
-  const system: TestSystem = {
-    auth,
-    payments,
-    orders: await startApp('orders', { grpc: true, env }),
-    ordersDb,
-    paymentsDb,
-    restartOrders: async () => {
-      const { httpPort, grpcPort } = system.orders;
-      system.orders = await startApp('orders', {
-        grpc: true,
-        env: { ...env, HTTP_PORT: String(httpPort), GRPC_PORT: String(grpcPort) },
-      });
-      return system.orders;
-    },
-    stop: async () => {
-      await Promise.all([system.orders.stop(), payments.stop(), auth.stop()]);
-      await Promise.all([authDb.close(), ordersDb.close(), paymentsDb.close()]);
-    },
-  };
-  return system;
+  try {
+    const auth = await start('auth', {
+      env: {
+        ...authEnv({ issuer: ISSUER, databaseUrl: authDb.url, admin: ADMIN, label: 'test-system' }),
+        ...UNLIMITED_SIGN_INS,
+      },
+    });
+    const authUrl = `http://127.0.0.1:${auth.httpPort}`;
+    const payments = await start('payments', {
+      grpc: true,
+      env: paymentsEnv(ISSUER, authUrl, paymentsDb.url),
+    });
+    const env = {
+      ...wireOrders({
+        issuer: ISSUER,
+        authUrl,
+        databaseUrl: ordersDb.url,
+        paymentsGrpc: `127.0.0.1:${payments.grpcPort}`,
+        admin: ADMIN,
+      }),
+      ...ordersEnv,
+    };
+    const orders = await start('orders', { grpc: true, env });
+    const system: TestSystem = {
+      auth,
+      payments,
+      orders,
+      ordersDb,
+      paymentsDb,
+      restartOrders: async () => {
+        const { httpPort, grpcPort } = system.orders;
+        system.orders = await startApp('orders', {
+          grpc: true,
+          env: { ...env, HTTP_PORT: String(httpPort), GRPC_PORT: String(grpcPort) },
+        });
+        return system.orders;
+      },
+      stop: async () => {
+        await Promise.all([system.orders.stop(), payments.stop(), auth.stop()]);
+        await Promise.all([authDb.close(), ordersDb.close(), paymentsDb.close()]);
+      },
+    };
+    return system;
+  } catch (error) {
+    for (const stop of started) await stop().catch(() => {});
+    throw error;
+  }
 }
 
 /** Registers a customer (if new) and logs in; returns the access token. */

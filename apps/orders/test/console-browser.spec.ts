@@ -14,6 +14,7 @@ import {
   type TestSystem,
 } from '#testing';
 import { launchChromium, type Browser } from './support/console-browser.js';
+import { FAULT_MARKERS } from '#contracts';
 
 /** CI keeps this folder as an artefact (git-ignored). */
 const RESULTS = fileURLToPath(new URL('../../../../test-results/', import.meta.url));
@@ -91,7 +92,10 @@ describe('saga console in headless Chromium, through the NGINX gateway, against 
 
   it("shows an approved order's saga COMPLETED and a compensated order's saga COMPENSATED", async () => {
     const approved = await placeOrder(1_500, 'console: approved');
-    const compensated = await placeOrder(2_500, 'console: confirm fails [fail-confirm]');
+    const compensated = await placeOrder(
+      2_500,
+      `console: confirm fails ${FAULT_MARKERS.failConfirm}`,
+    );
     assert.deepEqual([approved.status, compensated.status], ['APPROVED', 'CANCELLED']);
     await row(approved.id).getByText('COMPLETED').waitFor(SLOW);
     await row(compensated.id).getByText('COMPENSATED').waitFor(SLOW);
@@ -101,7 +105,10 @@ describe('saga console in headless Chromium, through the NGINX gateway, against 
     await page.getByRole('button', { name: /Stuck/ }).click();
     await page.getByRole('button', { name: /Stuck/, pressed: true }).waitFor();
     await page.evaluate('window.__sameDocument = true');
-    stuckOrder = await placeOrder(3_300, 'console: refund fails [fail-confirm] [fail-refund]');
+    stuckOrder = await placeOrder(
+      3_300,
+      `console: refund fails ${FAULT_MARKERS.failConfirm} ${FAULT_MARKERS.failRefund}`,
+    );
     await row(stuckOrder.id).getByText('STUCK').waitFor(SLOW);
     assert.equal(await page.evaluate('window.__sameDocument'), true, 'the page was not reloaded');
     assert.equal(await page.locator('tbody tr').count(), 1, 'only the stuck saga is listed');

@@ -42,7 +42,8 @@ describe('saga console API: one saga, the page settings and sign-in (real orders
     assert.equal(order.id, saga.order_id);
     assert.deepEqual(
       timeline.map((row) => `${row.step}:${row.action}:${row.outcome}:${row.attempt}`),
-      ['charge:execute:unknown:1', 'charge:compensate:retrying:1', 'charge:compensate:failed:2'],
+      // Each refund's outcome is unknown (payments never answers): it may have been done.
+      ['charge:execute:unknown:1', 'charge:compensate:retrying:1', 'charge:compensate:unknown:2'],
     );
     for (const row of timeline) {
       assert.ok(row.error.length > 0, 'each failed row carries its error in full');

@@ -15,9 +15,9 @@ import {
 } from '#testing';
 import { PaymentsGrpcAdapter } from '../src/payments-client/payments.grpc.adapter.js';
 import {
-  PaymentFailedError,
+  PaymentNotAttemptedError,
   PaymentOutcomeUnknownError,
-} from '../src/payments-client/payments.port.js';
+} from '../src/payments-client/payments.errors.js';
 import { ServiceCredentials } from '../src/payments-client/service-credentials.js';
 
 /**
@@ -101,9 +101,9 @@ describe('payments gRPC adapter, with replies lost after payments acted', () => 
     assert.equal(await stored(orderId), paymentsV1.PaymentStatus.PAYMENT_STATUS_CAPTURED);
   });
 
-  it('still calls a charge failed when the open breaker refused every attempt', async () => {
+  it('calls a charge not attempted when the open breaker refused every attempt', async () => {
     const orderId = randomUUID();
-    await assert.rejects(charge(orderId), PaymentFailedError);
+    await assert.rejects(charge(orderId), PaymentNotAttemptedError);
     assert.equal(await stored(orderId), undefined);
   });
 });

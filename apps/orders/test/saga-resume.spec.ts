@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { PostgresEndpoint } from '#platform';
 import { testPostgres } from '#testing';
-import { crashMidCharge, recoverUntil, startEngine } from './support/saga-engine.harness.js';
+import {
+  crashMidCharge,
+  recoverUntil,
+  startEngine,
+  timeline,
+} from './support/saga-engine.harness.js';
 import { ScriptedPayments } from './support/scripted-payments.js';
 
 /**
@@ -30,10 +35,7 @@ describe('saga resumed after an unrecorded step (real PostgreSQL)', () => {
       );
       assert.equal((await engine.orders.findById(orderId))?.status, 'CANCELLED');
       assert.equal(payments.ledger.get(orderId), 'REFUNDED', 'the lost charge was refunded');
-      const [saga] = await engine.store.findByOrder(orderId);
-      const steps = (await engine.store.timeline(saga!.id)).map(
-        (s) => `${s.step}:${s.action}:${s.outcome}`,
-      );
+      const { steps } = await timeline(engine, orderId);
       assert.deepEqual(steps, ['charge:execute:unknown', 'charge:compensate:succeeded']);
     } finally {
       await engine.app.close();

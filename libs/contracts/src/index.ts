@@ -6,3 +6,4 @@ export * as ordersV1 from './gen/orders/v1/orders.pb.js';
 export * as paymentsV1 from './gen/payments/v1/payments.pb.js';
 export * as timestampPb from './gen/google/protobuf/timestamp.pb.js';
 export { GRPC_LOADER_OPTIONS, PROTO_FILES, PROTO_ROOT } from './grpc-loader.js';
+export { FAULT_MARKERS, SLOW_CONFIRM_MS } from './test-faults.js';

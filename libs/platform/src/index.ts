@@ -15,6 +15,7 @@ export {
 export { openPostgres, type PostgresEndpoint } from './stores/embedded-postgres.js';
 export { typeOrmOptions } from './stores/typeorm.options.js';
 export { closeOnShutdown } from './stores/close-on-shutdown.js';
+export { isUniqueViolation } from './stores/unique-violation.js';
 export { openMongo, type MongoEndpoint } from './stores/embedded-mongo.js';
 export { exitOnSignals } from './process/graceful-shutdown.js';
 export { runMain } from './process/run-main.js';

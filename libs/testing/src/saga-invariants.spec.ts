@@ -48,7 +48,7 @@ describe('saga invariant checker', () => {
     await sql.connect();
     await sql.query(`CREATE TABLE orders (id uuid, status text, amount_minor bigint,
       customer_id text, idempotency_key text)`);
-    await sql.query('CREATE TABLE saga_instances (order_id uuid, type text, status text)');
+    await sql.query('CREATE TABLE saga_instances (correlation_id uuid, type text, status text)');
     mongo = await mongoose.createConnection(paymentsDb.url).asPromise();
   });
   beforeEach(async () => {

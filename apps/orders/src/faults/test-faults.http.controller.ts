@@ -2,19 +2,19 @@ import { Body, Controller, Get, Put, UseGuards } from '@nestjs/common';
 import { z } from 'zod';
 import { AuthGuard, Roles } from '#identity';
 import { parseInput } from '#platform';
-import { SagaFaults } from '../../saga/saga-faults.js';
+import { FaultSwitch } from './fault-switch.js';
 
 const refundFaultInput = z.strictObject({ failing: z.boolean({ error: 'must be true or false' }) });
 
 /**
  * Test-only: arms or lifts the `[fail-refund]` fault at run time, so an end-to-end test can make
- * a saga STUCK and then let its retry succeed. Registered only when SAGA_FAULTS_ENABLED=true.
+ * a saga STUCK and then let its retry succeed. Exists only when SAGA_FAULTS_ENABLED=true.
  */
 @Controller('console/api/test-faults')
 @UseGuards(AuthGuard)
 @Roles('admin')
-export class SagaFaultsHttpController {
-  constructor(private readonly faults: SagaFaults) {}
+export class TestFaultsHttpController {
+  constructor(private readonly faults: FaultSwitch) {}
 
   @Get('refund')
   refund() {
@@ -23,7 +23,7 @@ export class SagaFaultsHttpController {
 
   @Put('refund')
   setRefund(@Body() body: unknown) {
-    this.faults.setRefundFailing(parseInput(refundFaultInput, body).failing);
+    this.faults.refundFailing = parseInput(refundFaultInput, body).failing;
     return { failing: this.faults.refundFailing };
   }
 }

@@ -7,7 +7,10 @@ import { paymentsV1 } from '#contracts';
 import { toPaymentEntry } from './payment-entry.mapper.js';
 import {
   PaymentFailedError,
+  PaymentNotAttemptedError,
   PaymentOutcomeUnknownError,
+} from './payments.errors.js';
+import {
   type ChargeRequest,
   type ChargeResult,
   type PaymentEntry,
@@ -113,14 +116,14 @@ export class PaymentsGrpcAdapter implements PaymentsPort, OnModuleInit {
     try {
       return await this.policy.execute(() =>
         firstValueFrom(send()).catch((error: unknown) => {
-          const outcome = classify(error);
+          const outcome = classify(error, 0);
           if (outcome instanceof PaymentOutcomeUnknownError) maybeActed ??= outcome;
           throw error;
         }),
       );
     } catch (error) {
-      const outcome = classify(error);
-      if (maybeActed && outcome instanceof PaymentFailedError) {
+      const outcome = classify(error, this.settings.breakerHalfOpenMs);
+      if (maybeActed && !(outcome instanceof PaymentOutcomeUnknownError)) {
         throw new PaymentOutcomeUnknownError(`${maybeActed.message}; then ${outcome.message}`);
       }
       throw outcome;
@@ -139,10 +142,13 @@ export class PaymentsGrpcAdapter implements PaymentsPort, OnModuleInit {
   }
 }
 
-/** Whether payments may have acted decides between "unknown" (compensate) and "failed". */
-function classify(error: unknown): Error {
+/**
+ * Whether payments may have acted decides between "unknown" (compensate) and "failed"; a call
+ * the open breaker kept from leaving is "not attempted" (retry after the half-open time).
+ */
+function classify(error: unknown, halfOpenMs: number): Error {
   if (error instanceof BrokenCircuitError) {
-    return new PaymentFailedError('payments circuit open: not called');
+    return new PaymentNotAttemptedError('payments circuit open: not called', halfOpenMs);
   }
   const code = grpcCode(error);
   const message = error instanceof Error ? error.message : String(error);

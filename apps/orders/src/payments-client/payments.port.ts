@@ -1,4 +1,8 @@
-import type { Money } from '../orders/domain/order.js';
+/** An amount as payments takes it: ISO 4217 code and minor units (never floats). */
+export interface Money {
+  currencyCode: string;
+  amountMinor: number;
+}
 
 export interface ChargeRequest {
   orderId: string;
@@ -36,13 +40,3 @@ export interface PaymentsPort {
 }
 
 export const PAYMENTS_PORT = Symbol('PAYMENTS_PORT');
-
-/** The call may or may not have reached payments (deadline exceeded, connection lost). */
-export class PaymentOutcomeUnknownError extends Error {
-  override readonly name = 'PaymentOutcomeUnknownError';
-}
-
-/** Payments answered and surely did nothing (refused, unavailable before sending, bad input). */
-export class PaymentFailedError extends Error {
-  override readonly name = 'PaymentFailedError';
-}

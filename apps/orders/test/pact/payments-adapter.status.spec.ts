@@ -5,7 +5,7 @@ import { PAYMENT_RPCS } from '../../../../scripts/pact/grpc-rpcs.js';
 import {
   PaymentFailedError,
   PaymentOutcomeUnknownError,
-} from '../../src/payments-client/payments.port.js';
+} from '../../src/payments-client/payments.errors.js';
 import { startPaymentsAdapter, type PaymentsAdapter } from './support/payments-consumer.harness.js';
 import { CALLER_TOKEN, charge, processRequest } from './support/payments-fixtures.js';
 

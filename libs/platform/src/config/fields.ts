@@ -53,6 +53,20 @@ export const hostPort = z
 export const positiveInt = (fallback: number) =>
   z.coerce.number().int('must be an integer').positive('must be positive').default(fallback);
 
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** A duration as milliseconds: "500ms", "90s", "30m", "6h", "2d", or a bare number of ms. */
+export const duration = (fallback: string) =>
+  z
+    .string()
+    .regex(/^\d+(ms|s|m|h|d)?$/, 'must be a duration like 500ms, 90s, 30m, 6h or 2d')
+    .default(fallback)
+    .transform((value) => {
+      const [, amount, unit] = /^(\d+)(ms|s|m|h|d)?$/.exec(value)!;
+      return Number(amount) * UNIT_MS[(unit ?? 'ms') as keyof typeof UNIT_MS];
+    })
+    .refine((ms) => ms > 0, 'must be longer than 0');
+
 /** "true"/"false"/"1"/"0" flags; anything else is refused rather than guessed. */
 export const flag = z
   .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   common,
+  duration,
   flag,
   hostPort,
   httpUrl,
@@ -37,7 +38,12 @@ export const ordersConfigSchema = z
     ORDERS_SERVICE_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     SAGA_LEASE_MS: positiveInt(15_000),
     SAGA_RECOVERY_INTERVAL_MS: z.coerce.number().int().min(0).default(2_000),
-    SAGA_MAX_COMPENSATION_ATTEMPTS: positiveInt(8),
+    /** Failed tries that reached payments before a compensation (or retried step) is STUCK. */
+    SAGA_MAX_COMPENSATION_ATTEMPTS: positiveInt(25),
+    /** …or this long after it first failed, whether or not its tries reached payments. */
+    SAGA_COMPENSATION_GIVE_UP_AFTER: duration('6h'),
+    /** Sagas the recovery worker runs at once (a bulk retry queues behind this). */
+    SAGA_RECOVERY_CONCURRENCY: positiveInt(16),
     SAGA_RETRY_INITIAL_MS: positiveInt(500),
     SAGA_RETRY_MAX_MS: positiveInt(30_000),
     /** How long CreateOrder/CancelOrder wait for their saga before answering with the current state. */

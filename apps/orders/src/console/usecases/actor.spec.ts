@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Caller } from '#identity';
-import { actorOf } from './stuck-saga.js';
+import { actorOf } from './actor.js';
 
 const admin: Caller = { subject: '5f0c…-uuid', role: 'admin', tokenId: 'j', token: 't' };
 

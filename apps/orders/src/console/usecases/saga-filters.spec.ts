@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isOverdue, resolvedEnding, retriedStatus, statusOfEnding } from './saga-views.js';
+import { isOverdue } from './saga-filters.js';
 
 const minutesAgo = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);
 
@@ -18,17 +18,5 @@ describe('saga console rules', () => {
     for (const status of ['COMPLETED', 'REJECTED', 'COMPENSATED'] as const) {
       assert.equal(isOverdue({ status, createdAt: minutesAgo(now, 600) }, now, 300_000), false);
     }
-  });
-
-  it('retries a saga stuck compensating as COMPENSATING, one stuck going forward as RUNNING', () => {
-    assert.equal(retriedStatus('compensated'), 'COMPENSATING');
-    assert.equal(retriedStatus('rejected'), 'COMPENSATING');
-    assert.equal(retriedStatus(null), 'RUNNING');
-  });
-
-  it('resolves a saga as the ending it was heading to, completed when it had none', () => {
-    assert.equal(statusOfEnding(resolvedEnding('compensated')), 'COMPENSATED');
-    assert.equal(statusOfEnding(resolvedEnding('rejected')), 'REJECTED');
-    assert.equal(statusOfEnding(resolvedEnding(null)), 'COMPLETED');
   });
 });

@@ -4,7 +4,7 @@ import { PAYMENT_RPCS, type UnaryRpc } from '../../../../../scripts/pact/grpc-rp
 import type { GrpcStatusName } from '../../../../../scripts/pact/grpc-message.js';
 import { canonical, withMatchers, type JsonBody } from '../../../../../scripts/pact/json-body.js';
 import { PAYMENT_STATES } from '../../../../../scripts/pact/payments-states.js';
-import { PaymentFailedError } from '../../../src/payments-client/payments.port.js';
+import { PaymentFailedError } from '../../../src/payments-client/payments.errors.js';
 
 // Building blocks of the orders → payments interactions: bodies come from the generated
 // messages' toJSON, with matchers only where the provider's values legitimately vary.

@@ -1,14 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OrderEntity } from '../../../orders/persistence/order.entity.js';
-import type { SagaInstanceEntity } from '../../../saga/persistence/saga-instance.entity.js';
+import { SagaReader, type SagaFilter, type SagaView, type StatusCount } from '#saga';
+import type { Order } from '../../../orders/domain/order.js';
+import { OrderRepository } from '../../../orders/persistence/order.repository.js';
 import { CONSOLE_SETTINGS, type ConsoleSettings } from '../../console.settings.js';
-import {
-  isOverdue,
-  STATUS_FILTERS,
-  type SagaFilter,
-  type StatusFilter,
-} from '../../domain/saga-views.js';
-import { SagaAdminRepository, type StatusCount } from '../../persistence/saga-admin.repository.js';
+import { isOverdue, STATUS_FILTERS, type StatusFilter } from '../saga-filters.js';
 import { decodePageToken, encodePageToken } from './saga-page-token.js';
 
 export interface ListSagasQuery {
@@ -25,8 +20,8 @@ export interface ListSagasQuery {
 }
 
 export interface SagaSummary {
-  saga: SagaInstanceEntity;
-  order?: OrderEntity;
+  saga: SagaView;
+  order?: Order;
   overdue: boolean;
 }
 
@@ -42,7 +37,8 @@ export interface SagaPage {
 @Injectable()
 export class ListSagasUseCase {
   constructor(
-    private readonly sagas: SagaAdminRepository,
+    private readonly sagas: SagaReader,
+    private readonly orders: OrderRepository,
     @Inject(CONSOLE_SETTINGS) private readonly settings: ConsoleSettings,
   ) {}
 
@@ -55,12 +51,13 @@ export class ListSagasUseCase {
       this.sagas.counts(overdueBefore),
     ]);
     const page = rows.slice(0, query.pageSize);
-    const orders = await this.sagas.ordersOf(page);
+    const found = await this.orders.findByIds([...new Set(page.map((s) => s.correlationId))]);
+    const orders = new Map(found.map((order) => [order.id, order]));
     const last = page.at(-1);
     return {
       sagas: page.map((saga) => ({
         saga,
-        order: orders.get(saga.orderId),
+        order: orders.get(saga.correlationId),
         overdue: isOverdue(saga, now, this.settings.overdueAfterMs),
       })),
       nextPageToken: rows.length > query.pageSize && last ? encodePageToken(last) : '',
@@ -74,7 +71,7 @@ export class ListSagasUseCase {
     return {
       statuses: query.status ? STATUS_FILTERS[query.status] : undefined,
       type: query.type,
-      orderId: query.orderId,
+      correlationId: query.orderId,
       startedBefore: query.minAgeSeconds !== undefined ? ago(query.minAgeSeconds) : undefined,
       startedAfter: query.maxAgeSeconds !== undefined ? ago(query.maxAgeSeconds) : undefined,
       overdueBefore: query.overdue ? overdueBefore : undefined,

@@ -3,8 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
-import { UnauthenticatedError } from './identity.errors.js';
-import { TokenVerifier } from './token-verifier.js';
+import { UnauthenticatedError } from '../src/identity.errors.js';
+import { TokenVerifier } from '../src/token-verifier.js';
 
 const ISSUER = 'http://auth.test';
 const AUDIENCE = 'saga-workspace';

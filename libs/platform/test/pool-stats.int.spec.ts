@@ -3,10 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import mongoose from 'mongoose';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { testMongo, testPostgres } from '#testing';
-import type { MongoEndpoint, PostgresEndpoint } from '../index.js';
-import { DbPoolMetrics, type PoolStats } from './db-pool.metrics.js';
-import { MetricsRegistry } from './metrics.registry.js';
-import { mongoosePoolStats, typeOrmPoolStats } from './pool-stats.js';
+import type { MongoEndpoint, PostgresEndpoint } from '../src/index.js';
+import { DbPoolMetrics, type PoolStats } from '../src/metrics/db-pool.metrics.js';
+import { MetricsRegistry } from '../src/metrics/metrics.registry.js';
+import { mongoosePoolStats, typeOrmPoolStats } from '../src/metrics/pool-stats.js';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
 

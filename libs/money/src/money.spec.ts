@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatMoney, isSupportedCurrency } from './currency.js';
+import { formatMoney, isSupportedCurrency } from './index.js';
 
 describe('currency allowlist', () => {
   it('accepts listed upper-case ISO 4217 codes only', () => {

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { PostgresEndpoint } from '#platform';
 import { testPostgres } from '#testing';
-import { migrations } from './index.js';
+import { migrations } from '../src/persistence/migrations/index.js';
 
 type Query = [sql: string, parameters: unknown[]];
 

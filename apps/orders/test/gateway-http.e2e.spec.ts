@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { freePort, type PostgresEndpoint } from '#platform';
-import { startApp, type AppProcess } from './app-process.js';
-import { startGateway, type Gateway } from './gateway.js';
-import { testPostgres } from './test-postgres.js';
+import { startApp, startGateway, testPostgres, type AppProcess, type Gateway } from '#testing';
 
 const probe = () => `probe-${randomBytes(6).toString('hex')}`;
 

@@ -3,10 +3,14 @@ import { after, before, describe, it } from 'node:test';
 import { connect } from 'node:http2';
 import * as grpc from '@grpc/grpc-js';
 import { freePort, type PostgresEndpoint } from '#platform';
-import { startApp, type AppProcess } from './app-process.js';
-import { startGateway, type Gateway } from './gateway.js';
-import { grpcHealthStatus } from './grpc-health.js';
-import { testPostgres } from './test-postgres.js';
+import {
+  grpcHealthStatus,
+  startApp,
+  startGateway,
+  testPostgres,
+  type AppProcess,
+  type Gateway,
+} from '#testing';
 
 /** A raw unary call with an empty message; resolves with the error every such call ends in. */
 function unaryCall(port: number, path: string): Promise<grpc.ServiceError> {

@@ -1,7 +1,4 @@
-import type { Metadata } from '@grpc/grpc-js';
 import { paymentsV1, toTimestamp } from '#contracts';
-import { callerOf, isAdmin } from '#identity';
-import type { Actor } from './domain/actor.js';
 import type { Payment, PaymentStatus } from './domain/payment.js';
 
 // Edge adapter: domain ↔ wire shapes (Timestamps through #contracts' one conversion).
@@ -30,10 +27,4 @@ export function toProtoPayment(payment: Payment): paymentsV1.Payment {
     createdAt: toTimestamp(payment.createdAt),
     updatedAt: toTimestamp(payment.updatedAt),
   };
-}
-
-/** The caller AuthGuard verified for this call. */
-export function actorOf(metadata: Metadata | undefined): Actor {
-  const caller = callerOf(metadata);
-  return { subject: caller.subject, admin: isAdmin(caller) };
 }

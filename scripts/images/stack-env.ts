@@ -12,15 +12,15 @@ import {
 import { testMongo, testPostgres } from '#testing';
 import type { AppImage } from './images.js';
 
-// auth seeds this admin; orders logs in with it as its service account (production requires it).
-const SERVICE_ADMIN = (() => {
-  const username = 'images-admin';
-  const password = randomBytes(18).toString('base64url');
-  return {
-    seed: { ADMIN_USERNAME: username, ADMIN_PASSWORD: password },
-    account: { ORDERS_SERVICE_USERNAME: username, ORDERS_SERVICE_PASSWORD: password },
-  };
-})();
+// auth seeds this admin, and orders' service account (role service), which orders logs in with
+// (production requires it): the same two variables for both apps.
+const SEEDED = {
+  admin: { ADMIN_USERNAME: 'images-admin', ADMIN_PASSWORD: randomBytes(18).toString('base64url') },
+  service: {
+    ORDERS_SERVICE_USERNAME: 'images-orders',
+    ORDERS_SERVICE_PASSWORD: randomBytes(18).toString('base64url'),
+  },
+};
 
 const ISSUER = 'http://auth.images.test';
 const AUDIENCE = 'saga-workspace';
@@ -100,7 +100,8 @@ export class StackEnv {
             JWT_PRIVATE_JWKS: this.privateJwks,
             JWT_ISSUER: ISSUER,
             JWT_AUDIENCE: AUDIENCE,
-            ...SERVICE_ADMIN.seed,
+            ...SEEDED.admin,
+            ...SEEDED.service,
           }
         : app === 'orders'
           ? {
@@ -110,7 +111,7 @@ export class StackEnv {
               DATABASE_URL: this.stores.orders.url,
               PAYMENTS_GRPC_URL: `127.0.0.1:${this.ports.payments.grpc}`,
               AUTH_URL: `http://127.0.0.1:${this.ports.auth.http}`,
-              ...SERVICE_ADMIN.account,
+              ...SEEDED.service,
             }
           : { ...base, ...grpc, ...identity, MONGO_URL: this.stores.payments.url };
     loadConfig(SCHEMAS[app], env);

@@ -10,18 +10,18 @@ import {
   openPostgres,
   runMain,
 } from '#platform';
-import { adminAccountFrom } from './accounts/usecases/seed-admin/admin-account.js';
+import { seededAccountsFrom } from './accounts/usecases/seed-accounts/seeded-accounts.js';
 import { AppModule } from './app.module.js';
 import { AUTH_ERRORS } from './error-map.js';
 import { loadSigningKeys } from './keys/signing-keys.js';
 
 runMain('auth', async () => {
   const config = loadConfig(authConfigSchema);
-  const admin = adminAccountFrom(config);
+  const seeded = seededAccountsFrom(config);
   const keys = await loadSigningKeys(config);
   const postgres = await openPostgres(config.DATABASE_URL, `${config.DATA_DIR}/pg`);
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register({ config, postgres, keys, admin }),
+    AppModule.register({ config, postgres, keys, seeded }),
     { bufferLogs: true, bodyParser: false },
   );
   // JSON only, and small: no form posts (login CSRF) and no megabyte bodies to parse.

@@ -20,6 +20,8 @@ describe('auth over real HTTP: register, login, JWKS', () => {
       JWT_AUDIENCE: AUDIENCE,
       ADMIN_USERNAME: 'Root',
       ADMIN_PASSWORD: 'root password 123',
+      ORDERS_SERVICE_USERNAME: 'orders-svc',
+      ORDERS_SERVICE_PASSWORD: 'service password 1',
     });
     const jwksUrl = `http://127.0.0.1:${app.httpPort}/.well-known/jwks.json`;
     verifier = new TokenVerifier({ jwksUrl, issuer: ISSUER, audience: AUDIENCE });
@@ -153,5 +155,18 @@ describe('auth over real HTTP: register, login, JWKS', () => {
     assert.equal((await call(app, 'GET', '/v1/auth/me', { token: 'not.a.jwt' })).status, 401);
     const badId = await call(app, 'GET', '/v1/auth/users/42', { token: erin.token });
     assert.deepEqual([badId.status, badId.body.detail], [400, 'id: must be a UUID']);
+  });
+
+  it("issues orders' seeded service account a token with role service; registration never can", async () => {
+    const service = await login(app, 'orders-svc', 'service password 1');
+    assert.equal(service.status, 200);
+    const caller = await verifier.verify(service.body.access_token as string);
+    assert.deepEqual([caller.role, caller.username], ['service', 'orders-svc']);
+    const taken = await register(app, 'Orders-Svc', 'correct horse 1');
+    assert.equal(taken.status, 409, 'its name cannot be registered by a customer');
+    const me = await call(app, 'GET', '/v1/auth/me', {
+      token: service.body.access_token as string,
+    });
+    assert.equal(me.body.role, 'service');
   });
 });

@@ -40,7 +40,7 @@ describe('auth migrations on a real PostgreSQL', () => {
     await postgres.close();
   });
 
-  it('creates users with unique lower-case usernames and the two roles', async () => {
+  it('creates users with unique lower-case usernames and the three roles', async () => {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     assert.deepEqual(
       applied.map((m) => m.name),
@@ -50,6 +50,7 @@ describe('auth migrations on a real PostgreSQL', () => {
     await refusedWith(dataSource, insertUser('alice'), 'users_username_key');
     await refusedWith(dataSource, insertUser('Bob'), 'users_username_lower_check');
     await refusedWith(dataSource, insertUser('carol', 'root'), 'users_role_check');
+    for (const role of ['admin', 'service']) await dataSource.query(...insertUser(role, role));
   });
 
   it('reverts cleanly and applies again', async () => {

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { status } from '@grpc/grpc-js';
+import { status, type Metadata } from '@grpc/grpc-js';
 import mongoose from 'mongoose';
 import { ordersV1, PROTO_FILES } from '#contracts';
+import { ON_BEHALF_OF } from '#identity';
 import {
+  bearer,
   grpcClient,
   paymentsClient,
   testIdentity,
@@ -29,6 +31,7 @@ describe('injections and bad tokens over gRPC, gateway and apps’ ports: inert,
   let gateway: Orders;
   let orders: Orders;
   let payments: PaymentsTestClient;
+  let asOrders: Metadata;
 
   before(async () => {
     [system, stranger] = await Promise.all([startHostileSystem(), testIdentity()]);
@@ -36,6 +39,10 @@ describe('injections and bad tokens over gRPC, gateway and apps’ ports: inert,
     gateway = ordersAt(`127.0.0.1:${system.gateway.grpcPort}`);
     orders = ordersAt(`127.0.0.1:${system.orders.grpcPort}`);
     payments = paymentsClient(`127.0.0.1:${system.payments.grpcPort}`);
+    // Money moves only for orders: call payments as orders does for mallory, so the strings
+    // reach validation and the ledger rather than stopping at the role check.
+    asOrders = bearer(await system.identity.serviceToken());
+    asOrders.set(ON_BEHALF_OF, token);
     const amount = { currencyCode: 'EUR', amountMinor: 100 };
     await gateway.createOrder({ idempotencyKey: randomUUID(), amount, description: '' }, token);
     baseline = await system.footprints();
@@ -90,7 +97,10 @@ describe('injections and bad tokens over gRPC, gateway and apps’ ports: inert,
           [
             'charge customer',
             () =>
-              payments.processPayment({ orderId: randomUUID(), customerId: text, amount }, token),
+              payments.processPayment(
+                { orderId: randomUUID(), customerId: text, amount },
+                asOrders,
+              ),
           ],
         ];
         for (const [name, call] of calls) {
@@ -98,8 +108,8 @@ describe('injections and bad tokens over gRPC, gateway and apps’ ports: inert,
           assert.ok(fine.includes(code), `${name} ${text}: ${code}`);
         }
         const charge = () =>
-          payments.processPayment({ orderId: text, customerId: 'mallory', amount }, token);
-        const refund = () => payments.refundPayment({ orderId: text, reason: text }, token);
+          payments.processPayment({ orderId: text, customerId: 'mallory', amount }, asOrders);
+        const refund = () => payments.refundPayment({ orderId: text, reason: text }, asOrders);
         for (const [name, call] of [
           ['charge order', charge],
           ['refund', refund],

@@ -3,13 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { status } from '@grpc/grpc-js';
 import { ordersV1, PROTO_FILES } from '#contracts';
+import { ON_BEHALF_OF } from '#identity';
 import { grpcClient, type Footprint, type PromiseClient } from '#testing';
 import {
   badFraming,
   createBody,
   CREATE,
   money,
-  PROCESS,
   processBody,
   rawTargets,
   undecodable,
@@ -36,14 +36,18 @@ describe('hostile gRPC frames on the gateway and the apps’ ports: right status
       system.orders,
       system.payments,
     ];
-    targets = rawTargets({
-      gateway: gatewayPort,
-      orders: orders.grpcPort!,
-      payments: payments.grpcPort!,
-    });
+    const customer = { authorization: `Bearer ${token}` };
+    const forCustomer = {
+      authorization: `Bearer ${await system.identity.serviceToken()}`,
+      [ON_BEHALF_OF]: token,
+    };
+    targets = rawTargets(
+      { gateway: gatewayPort, orders: orders.grpcPort!, payments: payments.grpcPort! },
+      { customer, orders: forCustomer },
+    );
     gateway = grpcClient(PROTO_FILES.orders, 'orders.v1.OrderService', targets[0]!.address);
     for (const target of targets) {
-      assert.equal((await target.call(target.body(), token)).code, status.OK, target.name);
+      assert.equal((await target.call(target.body())).code, status.OK, target.name);
     }
     baseline = await system.footprints();
   });
@@ -55,7 +59,7 @@ describe('hostile gRPC frames on the gateway and the apps’ ports: right status
   it('answers undecodable protobuf with INTERNAL or INVALID_ARGUMENT, telling nothing of its internals', async () => {
     for (const target of targets) {
       for (const [name, frame, expected] of undecodable()) {
-        const { code, details } = await target.call(frame, token);
+        const { code, details } = await target.call(frame);
         assert.ok(expected.includes(code), `${target.name} ${name}: ${code} ${details}`);
         assert.doesNotMatch(details, INTERNALS, `${target.name} ${name}`);
       }
@@ -65,7 +69,7 @@ describe('hostile gRPC frames on the gateway and the apps’ ports: right status
   it('refuses out-of-range int64 amounts and stores broken UTF-8 only as well-formed text', async () => {
     const [viaGateway] = targets;
     for (const minor of [(1n << 63n) - 1n, -1n, (1n << 53n) + 1n, 0n]) {
-      const { code } = await viaGateway!.call(createBody('x', minor), token);
+      const { code } = await viaGateway!.call(createBody('x', minor));
       assert.equal(code, status.INVALID_ARGUMENT, `amount ${minor}`);
     }
     const broken = [
@@ -81,7 +85,7 @@ describe('hostile gRPC frames on the gateway and the apps’ ports: right status
         money(),
         bytesField(3, Buffer.from(bytes)),
       ]);
-      const { code, details } = await viaGateway!.call(body, token);
+      const { code, details } = await viaGateway!.call(body);
       assert.ok(
         [status.OK, status.INVALID_ARGUMENT].includes(code),
         `${bytes}: ${code} ${details}`,
@@ -96,19 +100,11 @@ describe('hostile gRPC frames on the gateway and the apps’ ports: right status
   });
 
   it('refuses wrong content types and broken gRPC framing without falling over', async () => {
-    for (const port of [
-      system.gateway.grpcPort,
-      system.orders.grpcPort!,
-      system.payments.grpcPort!,
-    ]) {
-      const path = port === system.payments.grpcPort ? PROCESS : CREATE;
+    for (const target of targets) {
+      const port = Number(target.address.split(':')[1]);
+      const path = target.path;
       for (const [name, headers, body, lenient] of badFraming()) {
-        const answer = await h2Request(
-          port,
-          path,
-          { ...headers, authorization: `Bearer ${token}` },
-          body,
-        );
+        const answer = await h2Request(port, path, { ...headers, ...target.headers }, body);
         const refusedByHttp = answer.status >= 400 && answer.status < 500;
         const refusedByGrpc = answer.grpcStatus !== undefined && answer.grpcStatus !== '0';
         const processed = lenient === true && answer.grpcStatus === '0';
@@ -134,7 +130,7 @@ describe('hostile gRPC frames on the gateway and the apps’ ports: right status
         target.path === CREATE
           ? createBody(TWO_MIB)
           : Buffer.concat([processBody(), bytesField(15, TWO_MIB)]);
-      const { code, details } = await target.call(big, token);
+      const { code, details } = await target.call(big);
       assert.equal(code, status.RESOURCE_EXHAUSTED, `${target.name}: ${code} ${details}`);
     }
   });

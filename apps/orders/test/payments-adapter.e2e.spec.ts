@@ -55,7 +55,7 @@ describe('payments gRPC adapter, with replies lost after payments acted', () => 
       grpc: true,
       env: { MONGO_URL: mongo.url, LOG_LEVEL: 'warn', ...identity.env },
     });
-    token = await identity.token('orders-service', 'admin');
+    token = await identity.token('alice');
     toxiproxy = await Toxiproxy.start();
     const url = await toxiproxy.createProxy('payments', `127.0.0.1:${payments.grpcPort}`);
     const grpc = ClientProxyFactory.create({
@@ -74,11 +74,12 @@ describe('payments gRPC adapter, with replies lost after payments acted', () => 
       breakerThreshold: 1,
       breakerHalfOpenMs: 60_000,
     };
-    adapter = new PaymentsGrpcAdapter(
-      grpc,
-      settings,
-      new ServiceCredentials({ authUrl: 'http://127.0.0.1:9' }),
-    );
+    const account = {
+      authUrl: identity.ordersEnv.AUTH_URL!,
+      username: identity.ordersEnv.ORDERS_SERVICE_USERNAME,
+      password: identity.ordersEnv.ORDERS_SERVICE_PASSWORD,
+    };
+    adapter = new PaymentsGrpcAdapter(grpc, settings, new ServiceCredentials(account));
     adapter.onModuleInit();
     // A first call through the proxy, so the channel is connected before replies are delayed.
     assert.deepEqual(await charge(randomUUID()), { status: 'captured' });

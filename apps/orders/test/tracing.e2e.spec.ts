@@ -35,7 +35,7 @@ describe('one CreateOrder is one trace across orders and payments, and its logs 
       testPostgres(),
       testMongo(),
     ]);
-    const env = { ...identity.env, ...otlp.env };
+    const env = { ...identity.ordersEnv, ...otlp.env };
     payments = await startApp('payments', { grpc: true, env: { ...env, MONGO_URL: mongo.url } });
     orders = await startApp('orders', {
       grpc: true,

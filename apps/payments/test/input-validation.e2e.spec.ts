@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Metadata, status } from '@grpc/grpc-js';
+import { ON_BEHALF_OF } from '#identity';
 import { grpcHealthStatus } from '#testing';
 import { eur, failure, orderId, startPayments, type PaymentsHarness } from './payments-harness.js';
 
@@ -78,7 +79,7 @@ describe('payments refuses bad input and bad callers, and keeps serving', () => 
     assert.equal(h.app.child.exitCode, null, 'the process is alive');
     const { payment } = await h.client.processPayment(
       { orderId: orderId('ok'), customerId: 'alice', amount: eur(100) },
-      await h.as('alice'),
+      await h.asOrders('alice'),
     );
     assert.equal(payment?.customerId, 'alice', 'a valid call still succeeds');
     assert.equal(await grpcHealthStatus(h.app.grpcPort!, 'payments.v1.PaymentService'), 'SERVING');
@@ -87,7 +88,7 @@ describe('payments refuses bad input and bad callers, and keeps serving', () => 
   for (const [name, call, expected] of BAD_CALLS) {
     it(`${name} → INVALID_ARGUMENT naming the field, and the service still answers`, async () => {
       const stored = await h.countStored();
-      const { code, details } = await failure(call(h, await h.as('alice')));
+      const { code, details } = await failure(call(h, await h.asOrders('alice')));
       assert.equal(code, status.INVALID_ARGUMENT, details);
       assert.match(details, /^INVALID_ARGUMENT: /);
       assert.match(details, expected);
@@ -106,6 +107,14 @@ describe('payments refuses bad input and bad callers, and keeps serving', () => 
     ['a malformed token', async () => metadata('Bearer not.a.jwt')],
     ['a non-bearer scheme', async () => metadata('Basic YWxpY2U6c2VjcmV0')],
     ['an expired token', async () => metadata(`Bearer ${await expired(h)}`)],
+    [
+      "orders' token with an expired on-behalf-of token",
+      async () => {
+        const m = metadata(`Bearer ${await h.identity.serviceToken()}`);
+        m.set(ON_BEHALF_OF, await expired(h));
+        return m;
+      },
+    ],
   ];
 
   for (const [name, auth] of BAD_CALLERS) {

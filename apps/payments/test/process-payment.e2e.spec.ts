@@ -16,7 +16,7 @@ describe('ProcessPayment over gRPC against a real MongoDB-wire server', () => {
     const started = Math.floor(Date.now() / 1000);
     const { payment } = await h.client.processPayment(
       { orderId: id, customerId: 'alice', amount: eur(99_999) },
-      await h.as('alice'),
+      await h.asOrders('alice'),
     );
     assert.equal(payment?.status, PaymentStatus.PAYMENT_STATUS_CAPTURED);
     assert.deepEqual(payment?.amount, eur(99_999));
@@ -35,10 +35,10 @@ describe('ProcessPayment over gRPC against a real MongoDB-wire server', () => {
   it('declines exactly 1000.00 EUR with a reason, and a retry replays the decline', async () => {
     const id = orderId('dec');
     const request = { orderId: id, customerId: 'alice', amount: eur(100_000) };
-    const first = await h.client.processPayment(request, await h.as('alice'));
+    const first = await h.client.processPayment(request, await h.asOrders('alice'));
     assert.equal(first.payment?.status, PaymentStatus.PAYMENT_STATUS_DECLINED);
     assert.match(first.payment!.reason, /^AMOUNT_OVER_LIMIT: 1000\.00 EUR/);
-    const again = await h.client.processPayment(request, await h.as('alice'));
+    const again = await h.client.processPayment(request, await h.asOrders('alice'));
     assert.deepEqual(again.payment, first.payment);
     assert.equal((await h.stored(id))[0].status, 'DECLINED');
   });
@@ -46,7 +46,7 @@ describe('ProcessPayment over gRPC against a real MongoDB-wire server', () => {
   it('20 concurrent duplicates produce exactly one capture', async () => {
     const id = orderId('dup');
     const capturedBefore = await h.metric('captured');
-    const auth = await h.as('alice');
+    const auth = await h.asOrders('alice');
     const request = { orderId: id, customerId: 'alice', amount: eur(4_200) };
     const results = await Promise.all(
       Array.from({ length: 20 }, () => h.client.processPayment(request, auth)),
@@ -67,7 +67,7 @@ describe('ProcessPayment over gRPC against a real MongoDB-wire server', () => {
 
   it('refuses the same order id with another amount, currency or customer', async () => {
     const id = orderId('mis');
-    const admin = await h.as('ops', 'admin');
+    const admin = await h.asOrders('ops', 'admin');
     await h.client.processPayment({ orderId: id, customerId: 'alice', amount: eur(500) }, admin);
     const variants = [
       { orderId: id, customerId: 'alice', amount: eur(501) },
@@ -84,10 +84,12 @@ describe('ProcessPayment over gRPC against a real MongoDB-wire server', () => {
     assert.equal(stored[0].history.length, 1);
   });
 
-  it("refuses a customer charging another customer's account", async () => {
+  it("refuses orders charging another customer's account on a customer's behalf", async () => {
     const id = orderId('own');
     const request = { orderId: id, customerId: 'bob', amount: eur(100) };
-    const { code, details } = await failure(h.client.processPayment(request, await h.as('alice')));
+    const { code, details } = await failure(
+      h.client.processPayment(request, await h.asOrders('alice')),
+    );
     assert.equal(code, status.PERMISSION_DENIED);
     assert.match(details, /^FORBIDDEN: /);
     assert.equal((await h.stored(id)).length, 0);
@@ -96,7 +98,7 @@ describe('ProcessPayment over gRPC against a real MongoDB-wire server', () => {
   it('GetPayment returns the entry to its owner and NOT_FOUND to others or for no entry', async () => {
     const id = orderId('get');
     const request = { orderId: id, customerId: 'alice', amount: eur(700) };
-    const { payment } = await h.client.processPayment(request, await h.as('alice'));
+    const { payment } = await h.client.processPayment(request, await h.asOrders('alice'));
     const read = await h.client.getPayment({ orderId: id }, await h.as('alice'));
     assert.deepEqual(read.payment, payment);
     const byAdmin = await h.client.getPayment({ orderId: id }, await h.as('ops', 'admin'));
@@ -121,7 +123,7 @@ describe('the decline limit is configuration', () => {
   after(() => h.close());
 
   it('with PAYMENT_DECLINE_LIMIT_MINOR=5000, 49.99 is captured and 50.00 declined', async () => {
-    const auth = await h.as('alice');
+    const auth = await h.asOrders('alice');
     const under = await h.client.processPayment(
       { orderId: orderId('lim'), customerId: 'alice', amount: eur(4_999) },
       auth,

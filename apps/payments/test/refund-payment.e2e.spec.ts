@@ -14,14 +14,14 @@ describe('RefundPayment over gRPC against a real MongoDB-wire server', () => {
   const charge = async (id: string, amountMinor = 2_500) =>
     h.client.processPayment(
       { orderId: id, customerId: 'alice', amount: eur(amountMinor) },
-      await h.as('alice'),
+      await h.asOrders('alice'),
     );
 
   it('refunds a capture once; repeated and concurrent refunds return that same result', async () => {
     const id = orderId('ref');
     await charge(id);
     const refundedBefore = await h.metric('refunded');
-    const auth = await h.as('alice');
+    const auth = await h.asOrders('alice');
     const first = await h.client.refundPayment({ orderId: id, reason: 'confirm failed' }, auth);
     assert.equal(first.payment?.status, PaymentStatus.PAYMENT_STATUS_REFUNDED);
     assert.equal(first.payment?.reason, 'confirm failed');
@@ -43,7 +43,7 @@ describe('RefundPayment over gRPC against a real MongoDB-wire server', () => {
     const id = orderId('refc');
     await charge(id);
     const refundedBefore = await h.metric('refunded');
-    const auth = await h.as('ops', 'admin');
+    const auth = await h.asOrders('ops', 'admin');
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         h.client.refundPayment({ orderId: id, reason: `attempt ${i}` }, auth),
@@ -62,7 +62,7 @@ describe('RefundPayment over gRPC against a real MongoDB-wire server', () => {
     const voidedBefore = await h.metric('voided');
     const refund = await h.client.refundPayment(
       { orderId: id, reason: 'charge outcome unknown' },
-      await h.as('alice'),
+      await h.asOrders('alice'),
     );
     assert.equal(refund.payment?.status, PaymentStatus.PAYMENT_STATUS_VOIDED);
     assert.equal(await h.metric('voided'), voidedBefore + 1);
@@ -79,13 +79,16 @@ describe('RefundPayment over gRPC against a real MongoDB-wire server', () => {
       ['VOIDED'],
       'never captured',
     );
-    const again = await h.client.refundPayment({ orderId: id, reason: '' }, await h.as('alice'));
+    const again = await h.client.refundPayment(
+      { orderId: id, reason: '' },
+      await h.asOrders('alice'),
+    );
     assert.deepEqual(again.payment, refund.payment, 'a repeated refund returns the tombstone');
   });
 
   it('a charge and a refund racing for the same orders never leave a net charge', async () => {
     const ids = Array.from({ length: 10 }, () => orderId('race'));
-    const auth = await h.as('alice');
+    const auth = await h.asOrders('alice');
     await Promise.allSettled(
       ids.flatMap((id, i) => {
         const pair = [
@@ -106,14 +109,17 @@ describe('RefundPayment over gRPC against a real MongoDB-wire server', () => {
     const id = orderId('decl');
     const { payment } = await charge(id, 150_000);
     assert.equal(payment?.status, PaymentStatus.PAYMENT_STATUS_DECLINED);
-    const refund = await h.client.refundPayment({ orderId: id, reason: 'x' }, await h.as('alice'));
+    const refund = await h.client.refundPayment(
+      { orderId: id, reason: 'x' },
+      await h.asOrders('alice'),
+    );
     assert.deepEqual(refund.payment, payment);
   });
 
   it('a charge retried after its refund is refused, not charged again', async () => {
     const id = orderId('again');
     await charge(id);
-    await h.client.refundPayment({ orderId: id, reason: 'cancelled' }, await h.as('alice'));
+    await h.client.refundPayment({ orderId: id, reason: 'cancelled' }, await h.asOrders('alice'));
     const { code, details } = await failure(charge(id));
     assert.equal(code, status.FAILED_PRECONDITION);
     assert.match(details, /^PAYMENT_REFUNDED: /);
@@ -121,10 +127,13 @@ describe('RefundPayment over gRPC against a real MongoDB-wire server', () => {
     assert.equal(stored.history.filter((c) => c.status === 'CAPTURED').length, 1);
   });
 
-  it("refuses a customer refunding another customer's payment", async () => {
+  it("refuses orders refunding another customer's payment on a customer's behalf", async () => {
     const id = orderId('steal');
     await charge(id);
-    const refund = h.client.refundPayment({ orderId: id, reason: 'mine now' }, await h.as('bob'));
+    const refund = h.client.refundPayment(
+      { orderId: id, reason: 'mine now' },
+      await h.asOrders('bob'),
+    );
     const { code } = await failure(refund);
     assert.equal(code, status.PERMISSION_DENIED);
     assert.equal((await h.stored(id))[0].status, 'CAPTURED');

@@ -3,12 +3,19 @@ export { testMongo } from './test-mongo.js';
 export { testRedis, type RedisEndpoint } from './test-redis.js';
 export { startApp, runAppToExit, type AppProcess, type StartOptions } from './app-process.js';
 export { grpcHealthClient, grpcHealthStatus, type HealthClient } from './grpc-health.js';
-export { testIdentity, TEST_AUDIENCE, TEST_ISSUER, type TestIdentity } from './test-identity.js';
+export {
+  testIdentity,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  TEST_SERVICE_ACCOUNT,
+  type TestIdentity,
+} from './test-identity.js';
 export { bearer, grpcClient, type PromiseClient } from './grpc-client.js';
 export { login, startTestSystem, type TestSystem } from './test-system.js';
 export {
   ADMIN,
   authEnv,
+  ORDERS_SERVICE,
   ordersEnv,
   paymentsEnv,
   UNLIMITED_SIGN_INS,

@@ -29,8 +29,10 @@ export interface PaymentEntry {
 }
 
 /**
- * The saga's (and the console's) view of payments. Every call is idempotent by order id. `credentials` is the
- * caller's bearer token when there is one; otherwise the adapter uses the service's own.
+ * The saga's (and the console's) view of payments. Every call is idempotent by order id.
+ * `credentials` is the token of the person the call is for, when there is one: charges and
+ * refunds go with orders' service token and this one on whose behalf (payments-call-identity.ts);
+ * a read goes as that person. Without one, orders' service identity alone is used.
  */
 export interface PaymentsPort {
   charge(request: ChargeRequest, credentials?: string): Promise<ChargeResult>;

@@ -7,7 +7,7 @@ import {
   PaymentOutcomeUnknownError,
 } from '../../src/payments-client/payments.errors.js';
 import { startPaymentsAdapter, type PaymentsAdapter } from './support/payments-consumer.harness.js';
-import { CALLER_TOKEN, charge, processRequest } from './support/payments-fixtures.js';
+import { CALLER_TOKEN, charge, CUSTOMER, processRequest } from './support/payments-fixtures.js';
 
 // The codes no provider produces on request, so no pact holds them: the adapter must turn them
 // into "outcome unknown" (the saga then compensates), unlike the refusals the pact covers.
@@ -21,7 +21,7 @@ describe('PaymentsGrpcAdapter: which statuses mean "maybe charged" (not in any p
       rpc: PAYMENT_RPCS.processPayment,
       request: processRequest('order-1', 2_500),
       response: { code, message: `${code} from the network` },
-      bearer: true,
+      identity: { kind: 'orders-for', customerId: CUSTOMER },
     });
     return adapter.payments.charge(charge('order-1', 2_500), CALLER_TOKEN);
   };

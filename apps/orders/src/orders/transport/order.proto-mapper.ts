@@ -1,4 +1,4 @@
-import { ordersV1, type timestampPb } from '#contracts';
+import { ordersV1, toTimestamp } from '#contracts';
 import type { SagaWithTimeline } from '#saga';
 import type { Order, OrderStatus } from '../domain/order.js';
 
@@ -8,11 +8,6 @@ const STATUS: Record<OrderStatus, ordersV1.OrderStatus> = {
   REJECTED: ordersV1.OrderStatus.ORDER_STATUS_REJECTED,
   CANCELLED: ordersV1.OrderStatus.ORDER_STATUS_CANCELLED,
 };
-
-export function toTimestamp(date: Date): timestampPb.Timestamp {
-  const millis = date.getTime();
-  return { seconds: Math.floor(millis / 1000), nanos: (millis % 1000) * 1_000_000 };
-}
 
 export function toProtoOrder(order: Order): ordersV1.Order {
   return {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
+import { ON_BEHALF_OF } from '#identity';
 import { bearer } from '#testing';
+import type { CallIdentity } from '../../../../../scripts/pact/payments-states.js';
 import { callUnary } from '../../../../../scripts/pact/grpc-codec.js';
 import { PAYMENT_RPCS } from '../../../../../scripts/pact/grpc-rpcs.js';
 import { PaymentsReplayServer } from './payments-replay.server.js';
@@ -27,13 +29,13 @@ describe('PaymentsReplayServer, the stand-in for payments in consumer tests', ()
     client.close();
     await replay.close();
   });
-  const expectCapture = (bearerToken = true) =>
-    replay.expect({
-      rpc: processPayment,
-      request: pactRequest,
-      response: pactResponse,
-      bearer: bearerToken,
-    });
+  const expectCapture = (identity: CallIdentity = { kind: 'orders' }) =>
+    replay.expect({ rpc: processPayment, request: pactRequest, response: pactResponse, identity });
+  const forPerson = (caller: string, person: string) => {
+    const metadata = bearer(caller);
+    metadata.set(ON_BEHALF_OF, person);
+    return metadata;
+  };
 
   it('answers the expected call with the pact response, decoded by the generated codecs', async () => {
     expectCapture();
@@ -49,12 +51,28 @@ describe('PaymentsReplayServer, the stand-in for payments in consumer tests', ()
   });
 
   it('reports a missing token, and a token the pact says is absent', async () => {
-    expectCapture(true);
+    expectCapture({ kind: 'orders' });
     await callUnary(client, processPayment, request, new grpc.Metadata());
     assert.throws(() => replay.verify(), /expected a bearer token, got undefined/);
-    expectCapture(false);
+    expectCapture({ kind: 'anonymous' });
     await callUnary(client, processPayment, request, bearer('t'));
     assert.throws(() => replay.verify(), /expected no bearer token, got Bearer t/);
+  });
+
+  it("reports a missing or unexpected on-behalf-of token, and the person's token sent as the caller's", async () => {
+    const forCustomer: CallIdentity = { kind: 'orders-for', customerId: 'c-1' };
+    expectCapture(forCustomer);
+    await callUnary(client, processPayment, request, bearer('service'));
+    assert.throws(() => replay.verify(), /expected a x-on-behalf-of token, got undefined/);
+    expectCapture({ kind: 'orders' });
+    await callUnary(client, processPayment, request, forPerson('service', 'person'));
+    assert.throws(() => replay.verify(), /expected no x-on-behalf-of token, got person/);
+    expectCapture(forCustomer);
+    await callUnary(client, processPayment, request, forPerson('person', 'person'));
+    assert.throws(() => replay.verify(), /sent as the caller's own/);
+    expectCapture(forCustomer);
+    await callUnary(client, processPayment, request, forPerson('service', 'person'));
+    replay.verify();
   });
 
   it('reports another RPC than the pact names, and a missing call', async () => {
@@ -76,7 +94,7 @@ describe('PaymentsReplayServer, the stand-in for payments in consumer tests', ()
       rpc: processPayment,
       request: pactRequest,
       response: { code: 'FAILED_PRECONDITION', message: 'PAYMENT_VOIDED: voided' },
-      bearer: true,
+      identity: { kind: 'orders' },
     });
     await assert.rejects(
       callUnary(client, processPayment, request, bearer('t')),

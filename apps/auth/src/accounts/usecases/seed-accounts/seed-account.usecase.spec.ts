@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { User } from '../../domain/user.js';
 import type { PasswordHasher } from '../../password-hasher.js';
 import type { UserRepository } from '../../persistence/user.repository.js';
-import { SeedAdminUseCase } from './seed-admin.usecase.js';
+import { SeedAccountUseCase } from './seed-account.usecase.js';
 
 /** An in-memory users table and a transparent "hash", enough to see what the seeder writes. */
 function seederWith(existing?: Partial<User>) {
@@ -30,13 +30,13 @@ function seederWith(existing?: Partial<User>) {
     hash: async (password: string) => `h:${password}`,
     verify: async (hash: string | undefined, password: string) => hash === `h:${password}`,
   } as unknown as PasswordHasher;
-  return { rows, seed: new SeedAdminUseCase(users, hasher) };
+  return { rows, seed: new SeedAccountUseCase(users, hasher) };
 }
 
-describe('SeedAdminUseCase', () => {
+describe('SeedAccountUseCase', () => {
   it('creates the configured admin when absent', async () => {
     const { rows, seed } = seederWith();
-    await seed.execute({ username: 'root', password: 'root password 123' });
+    await seed.execute({ username: 'root', password: 'root password 123', role: 'admin' });
     assert.deepEqual(
       [rows.get('root')?.role, rows.get('root')?.passwordHash],
       ['admin', 'h:root password 123'],
@@ -49,7 +49,7 @@ describe('SeedAdminUseCase', () => {
       passwordHash: 'h:same',
       createdAt: new Date(5),
     });
-    await seed.execute({ username: 'root', password: 'same' });
+    await seed.execute({ username: 'root', password: 'same', role: 'admin' });
     assert.deepEqual(rows.get('root'), {
       id: 'u1',
       username: 'root',
@@ -61,16 +61,25 @@ describe('SeedAdminUseCase', () => {
 
   it('applies a changed ADMIN_PASSWORD', async () => {
     const { rows, seed } = seederWith({ role: 'admin' });
-    await seed.execute({ username: 'root', password: 'new password 123' });
+    await seed.execute({ username: 'root', password: 'new password 123', role: 'admin' });
     assert.equal(rows.get('root')?.passwordHash, 'h:new password 123');
   });
 
   it('takes over a customer who registered the admin name first, replacing their password', async () => {
     const { rows, seed } = seederWith({ role: 'customer', passwordHash: 'h:squatter' });
-    await seed.execute({ username: 'root', password: 'root password 123' });
+    await seed.execute({ username: 'root', password: 'root password 123', role: 'admin' });
     assert.deepEqual(
       [rows.get('root')?.role, rows.get('root')?.passwordHash],
       ['admin', 'h:root password 123'],
+    );
+  });
+
+  it("seeds orders' service account with role service, taking the name from a customer", async () => {
+    const { rows, seed } = seederWith({ username: 'orders-svc', role: 'customer' });
+    await seed.execute({ username: 'orders-svc', password: 'service password 1', role: 'service' });
+    assert.deepEqual(
+      [rows.get('orders-svc')?.role, rows.get('orders-svc')?.passwordHash],
+      ['service', 'h:service password 1'],
     );
   });
 });

@@ -79,10 +79,25 @@ describe('payments gRPC adapter, with replies lost after payments acted', () => 
       username: identity.ordersEnv.ORDERS_SERVICE_USERNAME,
       password: identity.ordersEnv.ORDERS_SERVICE_PASSWORD,
     };
-    adapter = new PaymentsGrpcAdapter(grpc, settings, new ServiceCredentials(account));
+    const credentials = new ServiceCredentials(account);
+    // A first call through the proxy on the same channel, so it is connected (and payments warm)
+    // before replies are delayed; with a patient adapter, so a slow start trips no breaker.
+    const patient = {
+      deadlineMs: 10_000,
+      retries: 3,
+      breakerThreshold: 100,
+      breakerHalfOpenMs: 100,
+    };
+    const warmUp = new PaymentsGrpcAdapter(grpc, patient, credentials);
+    warmUp.onModuleInit();
+    const customer = { orderId: randomUUID(), customerId: 'alice' };
+    const warmed = await warmUp.charge(
+      { ...customer, amount: { currencyCode: 'EUR', amountMinor: 5 } },
+      token,
+    );
+    assert.deepEqual(warmed, { status: 'captured' });
+    adapter = new PaymentsGrpcAdapter(grpc, settings, credentials);
     adapter.onModuleInit();
-    // A first call through the proxy, so the channel is connected before replies are delayed.
-    assert.deepEqual(await charge(randomUUID()), { status: 'captured' });
   });
   after(async () => {
     await toxiproxy?.stop();

@@ -1,5 +1,5 @@
 import { ConfigError, type AuthConfig } from '#platform';
-import { newUsername } from '../../domain/credentials.js';
+import { newUsername } from '../../transport/credentials.schemas.js';
 import type { SeededAccount } from './seed-account.usecase.js';
 
 type AccountsConfig = Pick<

@@ -2,28 +2,55 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
 import { typeOrmOptions, type PostgresEndpoint } from '#platform';
-import { CreateSagaTables1764000000000 } from '#saga';
+import { CreateSagaTables1764000000000, SagaStatusTally1764200000000 } from '#saga';
 import { testPostgres } from '#testing';
 import { migrations } from '../src/persistence/migrations/index.js';
 
-type Column = { table_name: string; column_name: string; data_type: string; is_nullable: string };
+const TABLES = ['saga_instances', 'saga_steps', 'saga_status_tally'];
 
-async function sagaColumns(endpoint: PostgresEndpoint, list: typeof migrations) {
+/** A database migrated to `list`, for the time of `work`. */
+async function migrated<T>(
+  endpoint: PostgresEndpoint,
+  list: typeof migrations,
+  work: (source: DataSource) => Promise<T>,
+): Promise<T> {
   const options = typeOrmOptions(endpoint, [], list);
   const source = await new DataSource(
     options as ConstructorParameters<typeof DataSource>[0],
   ).initialize();
   try {
-    const rows = (await source.query(
-      `SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
-        WHERE table_name IN ('saga_instances', 'saga_steps')
-        ORDER BY table_name, column_name`,
-    )) as Column[];
-    return rows.map((c) => `${c.table_name}.${c.column_name} ${c.data_type} ${c.is_nullable}`);
+    return await work(source);
   } finally {
     await source.destroy();
   }
 }
+
+/** Columns, indexes and triggers of the saga tables, each as one line. */
+function sagaSchema(endpoint: PostgresEndpoint, list: typeof migrations) {
+  return migrated(endpoint, list, async (source) => {
+    const lines = async (sql: string) =>
+      ((await source.query(sql, [TABLES])) as { line: string }[]).map((row) => row.line);
+    return {
+      columns: await lines(`SELECT table_name || '.' || column_name || ' ' || data_type || ' ' ||
+          is_nullable AS line FROM information_schema.columns
+        WHERE table_name = ANY($1) ORDER BY table_name, column_name`),
+      indexes: await lines(`SELECT indexdef AS line FROM pg_indexes
+        WHERE tablename = ANY($1) ORDER BY indexname`),
+      triggers: await lines(`SELECT pg_get_triggerdef(t.oid) AS line FROM pg_trigger t
+        JOIN pg_class c ON c.oid = t.tgrelid
+        WHERE c.relname = ANY($1) AND NOT t.tgisinternal ORDER BY t.tgname`),
+    };
+  });
+}
+
+// An order and its saga in the given status, as a database before the tally held them.
+const ORDER_AND_SAGA = `WITH o AS (
+    INSERT INTO orders (id, customer_id, idempotency_key, request_fingerprint, currency_code,
+      amount_minor, status)
+    VALUES (gen_random_uuid(), 'c', gen_random_uuid()::text, repeat('0', 64), 'EUR', 1, 'PENDING')
+    RETURNING id)
+  INSERT INTO saga_instances (id, type, correlation_id, status, step, next_attempt_at)
+  SELECT gen_random_uuid(), 'create-order', id, $1, 'charge', now() FROM o`;
 
 /**
  * orders reached the library's saga tables through its own history of migrations; an app new to
@@ -38,12 +65,36 @@ describe('saga tables: orders’ migrations and the library’s agree (real Post
     await library?.close();
   });
 
-  it('has the same columns, types and nullability either way', async () => {
+  it('has the same columns, types, nullability, indexes and triggers either way', async () => {
     const [fromOrders, fromLibrary] = [
-      await sagaColumns(ours, migrations),
-      await sagaColumns(library, [CreateSagaTables1764000000000]),
+      await sagaSchema(ours, migrations),
+      await sagaSchema(library, [CreateSagaTables1764000000000, SagaStatusTally1764200000000]),
     ];
-    assert.ok(fromLibrary.length > 20, 'the library created both tables');
+    assert.ok(fromLibrary.columns.length > 20, 'the library created the tables');
+    assert.ok(fromLibrary.triggers.length === 4, 'and the tally’s triggers');
     assert.deepEqual(fromOrders, fromLibrary);
+  });
+
+  it('tallies the sagas a database already held when the tally arrives', async () => {
+    const existing = await testPostgres();
+    try {
+      const before = migrations.slice(0, migrations.indexOf(SagaStatusTally1764200000000));
+      await migrated(existing, before, async (source) => {
+        for (const status of ['COMPLETED', 'COMPLETED', 'REJECTED', 'RUNNING', 'STUCK']) {
+          await source.query(ORDER_AND_SAGA, [status]);
+        }
+      });
+      const tally = await migrated(existing, migrations, (source) =>
+        source.query(`SELECT status, sum(total)::int AS n FROM saga_status_tally
+          GROUP BY status ORDER BY status`),
+      );
+      assert.deepEqual(tally, [
+        { status: 'COMPENSATED', n: 0 },
+        { status: 'COMPLETED', n: 2 },
+        { status: 'REJECTED', n: 1 },
+      ]);
+    } finally {
+      await existing.close();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { typeOrmOptions, type PostgresEndpoint } from '#platform';
 import {
   CreateSagaTables1764000000000,
+  SagaStatusTally1764200000000,
   SagaModule,
   SagaOrchestrator,
   SagaReader,
@@ -14,6 +15,7 @@ import {
   succeeded,
   type SagaDefinition,
   type SagaEnd,
+  type SagaFeature,
   type SagaStep,
 } from '../../src/index.js';
 
@@ -72,13 +74,21 @@ export interface BookingEngine {
 /** The library as an app wires it: SagaModule on TypeORM over a real PostgreSQL. */
 export async function bookingEngine(
   postgres: PostgresEndpoint,
-  definitions: (typeof BookingV1 | typeof BookingV2)[],
+  definitions: SagaFeature['definitions'],
   leaseMs = 5_000,
 ): Promise<BookingEngine> {
   @Module({
     imports: [
       TypeOrmModule.forRoot(
-        typeOrmOptions(postgres, [], [CreateSagaTables1764000000000, CreateBookings1764000000001]),
+        typeOrmOptions(
+          postgres,
+          [],
+          [
+            CreateSagaTables1764000000000,
+            SagaStatusTally1764200000000,
+            CreateBookings1764000000001,
+          ],
+        ),
       ),
       SagaModule.forRoot({
         leaseMs,

@@ -19,6 +19,12 @@ describe('chaos command line', () => {
     );
   });
 
+  it('runs one process of each app unless --replicas says how many', () => {
+    assert.equal(parseChaosOptions([]).replicas, 1);
+    assert.equal(parseChaosOptions(['--replicas', '2']).replicas, 2);
+    assert.throws(() => parseChaosOptions(['--replicas', '0']), /--replicas must be/);
+  });
+
   it('takes --faults 0 for a run without faults', () => {
     assert.equal(parseChaosOptions(['--faults', '0']).faults, 0);
   });

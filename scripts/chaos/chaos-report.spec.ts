@@ -77,4 +77,49 @@ describe('chaos report', () => {
     assert.match(text, /unexpected create #3: HTTP 409/);
     assert.equal(failed(result({ stats })), true);
   });
+
+  it('with replicas, counts their fault kinds and gives takeover times against the lease', () => {
+    const text = formatReport(
+      result({
+        replicas: {
+          count: 2,
+          leaseMs: 5_000,
+          takeover: [
+            {
+              how: 'killed',
+              engines: 3,
+              sagas: 7,
+              waitedP50Ms: 4_200,
+              waitedMaxMs: 5_400,
+              sinceTransitionP50Ms: 4_600,
+              sinceTransitionMaxMs: 6_100,
+              notTakenOver: 0,
+            },
+            {
+              how: 'handed back',
+              engines: 2,
+              sagas: 0,
+              waitedP50Ms: Number.NaN,
+              waitedMaxMs: Number.NaN,
+              sinceTransitionP50Ms: Number.NaN,
+              sinceTransitionMaxMs: Number.NaN,
+              notTakenOver: 0,
+            },
+          ],
+        },
+      }),
+    );
+    assert.match(text, /2 replicas of orders and payments behind NGINX/);
+    assert.match(text, /orders-replica-kill 0, payments-replica-kill 0, orders-rolling-restart 0/);
+    assert.match(
+      text,
+      /takeover after kill:\s+7 sagas of 3 engines waited p50 4\.2 s, max 5\.4 s after the exit \(SAGA_LEASE_MS 5\.0 s\); p50 4\.6 s, max 6\.1 s after their last transition\n/,
+    );
+    assert.match(text, /takeover after SIGTERM:\s*2 engines went away holding sagas; none waited/);
+  });
+
+  it('without replicas, has no replica kinds and no takeover line', () => {
+    const text = formatReport(result());
+    assert.doesNotMatch(text, /replica|takeover/);
+  });
 });

@@ -2,6 +2,8 @@ import type { Violation } from '#testing';
 import type { InjectedFault } from './fault-injector.js';
 import { FAULT_KINDS } from './fault-schedule.js';
 import type { DriverStats } from './order-driver.js';
+import { REPLICA_FAULT_KINDS } from './replica-fault-kinds.js';
+import type { TakeoverStats } from './takeover.js';
 
 export interface ChaosResult {
   seed: number;
@@ -16,6 +18,8 @@ export interface ChaosResult {
   ordersByStatus: Record<string, number>;
   violations: readonly Violation[];
   logDir: string;
+  /** A run with replicas: how many of orders and payments, the lease, and the takeovers seen. */
+  replicas?: { count: number; leaseMs: number; takeover: readonly TakeoverStats[] };
 }
 
 const SHOWN = 40;
@@ -30,7 +34,8 @@ export function failed(result: ChaosResult): boolean {
 /** The run's summary: what was placed, what was injected, how long recovery took, what broke. */
 export function formatReport(result: ChaosResult): string {
   const { stats } = result;
-  const byKind = FAULT_KINDS.map(
+  const kinds = result.replicas ? [...FAULT_KINDS, ...REPLICA_FAULT_KINDS] : FAULT_KINDS;
+  const byKind = kinds.map(
     (kind) => `${kind} ${result.faults.filter((f) => f.kind === kind).length}`,
   );
   const statuses = Object.entries(result.ordersByStatus)
@@ -41,7 +46,7 @@ export function formatReport(result: ChaosResult): string {
       ? `NOT RECOVERED within ${seconds(result.recoveryWindowMs)}`
       : `${seconds(result.recoveredMs)} until every order and saga was terminal`;
   const lines = [
-    `chaos run: seed ${result.seed}, ${result.requested} orders at ${result.rate}/s (at most ${result.concurrency} in flight)`,
+    `chaos run: seed ${result.seed}, ${result.requested} orders at ${result.rate}/s (at most ${result.concurrency} in flight)${result.replicas ? `, ${result.replicas.count} replicas of orders and payments behind NGINX` : ''}`,
     row('orders placed', `${stats.placed} of ${result.requested} (${stats.gaveUp} given up)`),
     row(
       'requests',
@@ -57,6 +62,7 @@ export function formatReport(result: ChaosResult): string {
     row('faults injected', `${result.faults.length}: ${byKind.join(', ')}`),
     row('stream time', seconds(result.streamMs)),
     row('recovery time', recovery),
+    ...takeoverRows(result),
     row('unexpected answers', String(stats.unexpected.length)),
     row(
       'invariant violations',
@@ -80,4 +86,25 @@ function countByInvariant(violations: readonly Violation[]): string {
   const counts = new Map<string, number>();
   for (const { invariant } of violations) counts.set(invariant, (counts.get(invariant) ?? 0) + 1);
   return ` (${[...counts].map(([invariant, n]) => `${invariant} ${n}`).join(', ')})`;
+}
+
+/** How long a departed engine's sagas waited for another, against the lease that bounds it. */
+function takeoverRows(result: ChaosResult): string[] {
+  if (!result.replicas) return [];
+  const { leaseMs, takeover } = result.replicas;
+  if (takeover.length === 0) return [row('takeover', 'no engine went away holding a saga')];
+  return takeover.map((t) => {
+    const label = t.how === 'killed' ? 'takeover after kill' : 'takeover after SIGTERM';
+    const never = t.notTakenOver ? `; ${t.notTakenOver} NEVER taken over` : '';
+    if (t.sagas === 0) {
+      return row(
+        label,
+        `${t.engines} engines went away holding sagas; none waited for another${never}`,
+      );
+    }
+    return row(
+      label,
+      `${t.sagas} sagas of ${t.engines} engines waited p50 ${seconds(t.waitedP50Ms)}, max ${seconds(t.waitedMaxMs)} after the exit (SAGA_LEASE_MS ${seconds(leaseMs)}); p50 ${seconds(t.sinceTransitionP50Ms)}, max ${seconds(t.sinceTransitionMaxMs)} after their last transition${never}`,
+    );
+  });
 }

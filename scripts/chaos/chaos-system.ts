@@ -23,7 +23,7 @@ export const PROXIES = {
 } as const;
 
 type AppName = 'auth' | 'payments' | 'orders';
-const ISSUER = 'http://auth.chaos';
+export const ISSUER = 'http://auth.chaos';
 
 /**
  * auth, payments and orders as real processes with Toxiproxy between orders and payments and

@@ -10,12 +10,13 @@ import { checkSagaInvariants } from '#testing';
 import { parseChaosOptions, type ChaosOptions } from './chaos-options.js';
 import { failed, formatReport } from './chaos-report.js';
 import { openChaosStores } from './chaos-stores.js';
-import { ChaosSystem } from './chaos-system.js';
+import type { ChaosTarget } from './chaos-target.js';
 import { FaultInjector } from './fault-injector.js';
 import { planFaults } from './fault-schedule.js';
 import { OrderDriver } from './order-driver.js';
 import { Random } from './random.js';
 import { awaitRecovery } from './recovery.js';
+import { faultKindsOf, replicaReport, replicaRunOf, startChaosSystem } from './replica-run.js';
 import { writeViolationDetails } from './violation-details.js';
 
 // dist/scripts/chaos/chaos.js → the repository, where dist/apps/<app> lives.
@@ -42,12 +43,14 @@ const log = (line: string) => console.log(`[chaos] ${line}`);
 async function main(): Promise<number> {
   const options = parseChaosOptions(process.argv.slice(2));
   const logDir = await mkdtemp(join(tmpdir(), `saga-chaos-${options.seed}-`));
-  log(`seed ${options.seed}, ${options.orders} orders; logs in ${logDir}`);
+  log(
+    `seed ${options.seed}, ${options.orders} orders, ${options.replicas} replica(s); logs in ${logDir}`,
+  );
   const stores = await openChaosStores(REPO_ROOT, logDir);
   log(`stores: ${stores.description}`);
-  let system: ChaosSystem | undefined;
+  let system: ChaosTarget | undefined;
   try {
-    system = await ChaosSystem.start(logDir, stores, ORDERS_ENV);
+    system = await startChaosSystem(options, logDir, stores, ORDERS_ENV);
     log(`system up: orders ${system.ordersUrl}, auth ${system.authUrl}`);
     return await run(system, options, logDir);
   } finally {
@@ -56,11 +59,13 @@ async function main(): Promise<number> {
   }
 }
 
-async function run(system: ChaosSystem, options: ChaosOptions, logDir: string): Promise<number> {
+async function run(system: ChaosTarget, options: ChaosOptions, logDir: string): Promise<number> {
   const random = new Random(options.seed);
+  const replicaRun = replicaRunOf(system);
   const schedule = planFaults(random.fork(1), {
     ...options,
     paymentsDeadlineMs: PAYMENTS_DEADLINE_MS,
+    kinds: faultKindsOf(replicaRun),
   });
   const customer = `chaos-${options.seed}-${randomUUID().slice(0, 8)}`;
   const driver = new OrderDriver(
@@ -68,7 +73,7 @@ async function run(system: ChaosSystem, options: ChaosOptions, logDir: string): 
     random.fork(2),
   );
   const started = Date.now();
-  const injector = new FaultInjector(system, driver.stats, started, log);
+  const injector = new FaultInjector(system, driver.stats, started, log, replicaRun);
   const progress = setInterval(() => {
     const { placed, inFlight, retries } = driver.stats;
     const elapsed = Math.round((Date.now() - started) / 1000);
@@ -107,6 +112,7 @@ async function run(system: ChaosSystem, options: ChaosOptions, logDir: string): 
     ...recovery,
     ordersByStatus: await system.ordersByStatus(),
     logDir,
+    replicas: await replicaReport(replicaRun, Number(ORDERS_ENV.SAGA_LEASE_MS)),
   };
   console.log(formatReport(result));
   if (result.violations.length > 0) {

@@ -1,6 +1,10 @@
-import { PROXIES, type ChaosSystem } from './chaos-system.js';
+import { PROXIES } from './chaos-system.js';
+import type { ChaosTarget } from './chaos-target.js';
 import type { Fault, FaultKind } from './fault-schedule.js';
 import type { DriverStats } from './order-driver.js';
+import { replicaFaultActions } from './replica-faults.js';
+import type { ReplicatedSystem } from './replica-system.js';
+import type { TakeoverProbe } from './takeover.js';
 
 export interface InjectedFault extends Fault {
   /** Milliseconds since the run started. */
@@ -23,10 +27,12 @@ export class FaultInjector {
   private begun = 0;
 
   constructor(
-    private readonly system: ChaosSystem,
+    private readonly system: ChaosTarget,
     private readonly stream: DriverStats,
     private readonly startedAt: number,
     private readonly log: (line: string) => void,
+    /** A run with replicas: their faults, and the probe that times takeovers. */
+    private readonly replicas?: { system: ReplicatedSystem; takeover: TakeoverProbe },
   ) {}
 
   /** Plays the schedule; `halted` ends it early (the stream died). */
@@ -84,6 +90,7 @@ export class FaultInjector {
       'postgres-reset': () =>
         this.resets([PROXIES.ordersPostgres, PROXIES.authPostgres], hold, 'PostgreSQL'),
       'mongo-reset': () => this.resets([PROXIES.paymentsMongo], hold, 'FerretDB'),
+      ...replicaFaultActions(this.replicas?.system, this.replicas?.takeover, fault, hold),
     };
     return actions[fault.kind]();
   }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FAULT_KINDS, planFaults } from './fault-schedule.js';
 import { Random } from './random.js';
+import { REPLICA_FAULT_KINDS } from './replica-fault-kinds.js';
 
 const settings = { orders: 1_000, faults: 15, paymentsDeadlineMs: 1_000 };
 
@@ -17,6 +18,14 @@ describe('seeded fault schedule', () => {
       assert.equal(faults.length, FAULT_KINDS.length);
       assert.deepEqual(new Set(faults.map((f) => f.kind)), new Set(FAULT_KINDS));
     }
+  });
+
+  it('plans the replica kinds too, each at least once, when a run has replicas', () => {
+    const kinds = [...FAULT_KINDS, ...REPLICA_FAULT_KINDS];
+    const faults = planFaults(new Random(5), { ...settings, faults: 2, kinds });
+    assert.deepEqual(new Set(faults.map((f) => f.kind)), new Set(kinds));
+    const kill = faults.find((f) => f.kind === 'orders-replica-kill')!;
+    assert.ok(kill.durationMs >= 6_000, 'a killed replica stays down past the chaos lease');
   });
 
   it('plans nothing when asked for no faults', () => {

@@ -1,4 +1,5 @@
 import type { Random } from './random.js';
+import { REPLICA_DURATION_MS, type ReplicaFaultKind } from './replica-fault-kinds.js';
 
 export const FAULT_KINDS = [
   'payments-latency',
@@ -9,7 +10,8 @@ export const FAULT_KINDS = [
   'mongo-reset',
 ] as const;
 
-export type FaultKind = (typeof FAULT_KINDS)[number];
+/** The kinds above, and those of a run with several replicas (`--replicas`). */
+export type FaultKind = (typeof FAULT_KINDS)[number] | ReplicaFaultKind;
 
 export interface Fault {
   kind: FaultKind;
@@ -26,6 +28,8 @@ export interface ScheduleSettings {
   /** 0 plans none; otherwise at least one of every kind, so fewer is raised to FAULT_KINDS.length. */
   faults: number;
   paymentsDeadlineMs: number;
+  /** The kinds to plan from (FAULT_KINDS unless the run has replicas). */
+  kinds?: readonly FaultKind[];
 }
 
 // [min, max] of each fault's duration in ms: long enough to catch calls in flight, short enough
@@ -37,6 +41,7 @@ const DURATION_MS: Record<FaultKind, [number, number]> = {
   'orders-kill': [300, 2_000],
   'postgres-reset': [200, 1_000],
   'mongo-reset': [200, 1_000],
+  ...REPLICA_DURATION_MS,
 };
 
 /**
@@ -45,9 +50,10 @@ const DURATION_MS: Record<FaultKind, [number, number]> = {
  */
 export function planFaults(random: Random, settings: ScheduleSettings): Fault[] {
   if (settings.faults === 0) return [];
-  const count = Math.max(settings.faults, FAULT_KINDS.length);
-  const extra = Array.from({ length: count - FAULT_KINDS.length }, () => random.pick(FAULT_KINDS));
-  const kinds = random.shuffle([...FAULT_KINDS, ...extra]);
+  const every = settings.kinds ?? FAULT_KINDS;
+  const count = Math.max(settings.faults, every.length);
+  const extra = Array.from({ length: count - every.length }, () => random.pick(every));
+  const kinds = random.shuffle([...every, ...extra]);
   const start = settings.orders * 0.05;
   const span = settings.orders * 0.85;
   return kinds.map((kind, i) => {

@@ -5,15 +5,16 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitForPort } from '#platform';
+import { GATEWAY_UPSTREAMS, withReplicas } from './gateway-replicas.js';
 import { GATEWAY_TEMPLATE, renderGatewayConf } from './gateway-template.js';
 
 const NGINX_BIN = process.env.NGINX_BIN ?? '/usr/sbin/nginx';
 
-/** Where the gateway sends each route, as host:port. */
+/** Where the gateway sends each route, as host:port, or a list of them (replicas). */
 export interface GatewayUpstreams {
-  authHttp: string;
-  ordersHttp: string;
-  ordersGrpc: string;
+  authHttp: string | readonly string[];
+  ordersHttp: string | readonly string[];
+  ordersGrpc: string | readonly string[];
 }
 
 /** One line of the gateway's JSON access log. */
@@ -55,13 +56,18 @@ export async function startGateway(upstreams: GatewayUpstreams): Promise<Gateway
   // nginx workers drop root privileges and still have to reach their temp folders in here.
   await chmod(dir, 0o755);
   const [httpPort, grpcPort] = [await freePort(), await freePort()];
-  const conf = renderGatewayConf(await readFile(GATEWAY_TEMPLATE, 'utf8'), {
+  const list = (route: keyof GatewayUpstreams) => [upstreams[route]].flat();
+  let conf = renderGatewayConf(await readFile(GATEWAY_TEMPLATE, 'utf8'), {
     GATEWAY_HTTP_PORT: String(httpPort),
     GATEWAY_GRPC_PORT: String(grpcPort),
-    AUTH_HTTP: upstreams.authHttp,
-    ORDERS_HTTP: upstreams.ordersHttp,
-    ORDERS_GRPC: upstreams.ordersGrpc,
+    AUTH_HTTP: list('authHttp')[0]!,
+    ORDERS_HTTP: list('ordersHttp')[0]!,
+    ORDERS_GRPC: list('ordersGrpc')[0]!,
   });
+  for (const [route, upstream] of Object.entries(GATEWAY_UPSTREAMS)) {
+    const addresses = list(route as keyof GatewayUpstreams);
+    if (addresses.length > 1) conf = withReplicas(conf, upstream, addresses);
+  }
   await writeFile(join(dir, 'nginx.conf'), conf);
   // No `daemon` or `pid` in the template (the image sets its own): they come from -g here.
   const args = ['-p', `${dir}/`, '-c', join(dir, 'nginx.conf'), '-e', 'stderr'];

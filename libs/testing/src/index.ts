@@ -33,6 +33,7 @@ export {
   type GatewayAccessRecord,
   type GatewayUpstreams,
 } from './gateway.js';
+export { startGrpcBalancer, type GrpcBalancer } from './grpc-balancer.js';
 export {
   GATEWAY_PLACEHOLDERS,
   GATEWAY_TEMPLATE,

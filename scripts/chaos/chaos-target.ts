@@ -1,0 +1,22 @@
+import type { Toxiproxy } from '#testing';
+import type { ChaosStores } from './chaos-stores.js';
+
+/**
+ * What the run and the fault injector use of a system under chaos, whether it has one process of
+ * each app (ChaosSystem) or several replicas behind NGINX (ReplicatedSystem).
+ */
+export interface ChaosTarget {
+  readonly toxiproxy: Toxiproxy;
+  readonly stores: ChaosStores;
+  /** Where clients send orders: orders itself, or the gateway in front of its replicas. */
+  readonly ordersUrl: string;
+  readonly authUrl: string;
+  customerToken(username: string): Promise<string>;
+  /** Every process of the app SIGKILLed (the whole service down). */
+  kill(name: 'payments' | 'orders'): Promise<void>;
+  /** Every killed process of the app started again on its ports. */
+  restart(name: 'payments' | 'orders'): Promise<void>;
+  sagasUnderWay(): Promise<number>;
+  ordersByStatus(): Promise<Record<string, number>>;
+  stop(): Promise<void>;
+}

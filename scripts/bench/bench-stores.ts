@@ -11,14 +11,23 @@ export interface BenchStores {
   redis: string;
   /** PostgreSQL server URL (its `postgres` database), for the floor's insert. */
   postgres: string;
+  /** The server's durability settings, as it reports them (both must be on). */
+  durability: { fsync: string; synchronousCommit: string };
   stop(): void;
 }
 
 /**
  * Real PostgreSQL, FerretDB on PostgreSQL and Redis: the ones in DATABASE_URL/MONGO_URL/REDIS_URL
- * when all are set, else started by scripts/ci/services.sh in a temp dir. Fresh databases each run.
+ * when all are set, else started by scripts/ci/services.sh in a temp dir, PostgreSQL on durable
+ * settings (fsync and synchronous_commit on, as production runs it; the tests' servers turn both
+ * off). A given server with either off is refused (unless `requireDurable` is false): its
+ * figures would not be a durable commit's.
+ * Fresh databases each run.
  */
-export async function openBenchStores(repoRoot: string): Promise<BenchStores> {
+export async function openBenchStores(
+  repoRoot: string,
+  { requireDurable = true }: { requireDurable?: boolean } = {},
+): Promise<BenchStores> {
   const given = process.env;
   let env: Record<string, string>;
   let stop = () => {};
@@ -31,7 +40,7 @@ export async function openBenchStores(repoRoot: string): Promise<BenchStores> {
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'saga-bench-'));
     const script = join(repoRoot, 'scripts/ci/services.sh');
-    const out = execFileSync('bash', [script, 'start', dir], { encoding: 'utf8' });
+    const out = execFileSync('bash', [script, 'start', dir, 'durable'], { encoding: 'utf8' });
     env = Object.fromEntries([...out.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
     stop = () => execFileSync('bash', [script, 'stop', dir], { stdio: 'ignore' });
   }
@@ -43,6 +52,21 @@ export async function openBenchStores(repoRoot: string): Promise<BenchStores> {
   };
   const admin = new pg.Client({ connectionString: env.DATABASE_URL });
   await admin.connect();
+  const setting = async (name: string) =>
+    ((await admin.query<Record<string, string>>(`SHOW ${name}`)).rows[0]?.[name] ?? '?').toString();
+  const durability = {
+    fsync: await setting('fsync'),
+    synchronousCommit: await setting('synchronous_commit'),
+  };
+  if (requireDurable && (durability.fsync !== 'on' || durability.synchronousCommit !== 'on')) {
+    await admin.end();
+    stop();
+    throw new Error(
+      `the benchmark measures durable commits, but DATABASE_URL's server runs fsync=${durability.fsync}, ` +
+        `synchronous_commit=${durability.synchronousCommit}: unset DATABASE_URL, MONGO_URL and ` +
+        'REDIS_URL to let the benchmark start its own, or give it a durable server',
+    );
+  }
   await admin.query(`CREATE DATABASE bench_auth_${suffix}`);
   await admin.query(`CREATE DATABASE bench_orders_${suffix}`);
   await admin.end();
@@ -54,6 +78,7 @@ export async function openBenchStores(repoRoot: string): Promise<BenchStores> {
     mongo: mongo.toString(),
     redis: env.REDIS_URL!,
     postgres: env.DATABASE_URL!,
+    durability,
     stop,
   };
 }

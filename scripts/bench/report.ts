@@ -1,9 +1,12 @@
+import type { ReplicaComparison } from './bench-replicas.js';
 import type { Floor } from './floor.js';
 import type { LoadResult } from './k6-run.js';
 
 export interface BenchReport {
   when: string;
   machine: { cpus: number; node: string };
+  /** PostgreSQL's settings during the run (the benchmark refuses a server with either off). */
+  durability: { fsync: string; synchronousCommit: string };
   targetP95Ms: number;
   floor: Floor & { sumMs: number };
   runs: LoadResult[];
@@ -11,6 +14,8 @@ export interface BenchReport {
   cpu: { run: string; msPerOrder: Array<[string, number]> };
   saturation: { target: string; rate: number; p95: number } | null;
   telemetryOverhead: { onRps: number; offRps: number; ratio: number } | null;
+  /** `--replicas N`: the gateway paths at the same rate on 1 replica and on N. */
+  replicas: ReplicaComparison | null;
 }
 
 const fixed = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
@@ -18,7 +23,9 @@ const fixed = (value: number, digits = 2) => (Number.isFinite(value) ? value.toF
 /** The benchmark's table: latency percentiles, throughput, errors, and the ratio to the floor. */
 export function renderReport(report: BenchReport): string {
   const f = report.floor;
+  const d = report.durability;
   const lines = [
+    `PostgreSQL: fsync=${d.fsync}, synchronous_commit=${d.synchronousCommit}`,
     `floor (p50 of 300, this run): gRPC round trip ${fixed(f.grpcRoundTripMs)} ms, PostgreSQL insert+commit ` +
       `${fixed(f.pgInsertCommitMs)} ms, Mongo-wire insert ${fixed(f.mongoInsertMs)} ms, JWT verify ${fixed(f.jwtVerifyMs)} ms`,
     `floor sum for one order (2 RTT + 2 JWT + 2 PG commits + 1 Mongo insert): ${fixed(f.sumMs)} ms`,
@@ -70,5 +77,22 @@ export function renderReport(report: BenchReport): string {
       `telemetry overhead (closed model): ${fixed(t.onRps, 1)} req/s on vs ${fixed(t.offRps, 1)} off → ${fixed(t.ratio * 100, 1)}% of the throughput kept`,
     );
   }
+  lines.push(...replicaLines(report.replicas));
   return lines.join('\n');
+}
+
+/** Each gateway path on 1 replica → N: latency, errors and every process's CPU per order. */
+function replicaLines(comparison: ReplicaComparison | null): string[] {
+  if (!comparison) return [];
+  const arrow = (one: number, many: number, digits = 2) =>
+    `${fixed(one, digits)} → ${fixed(many, digits)}`;
+  return [
+    `1 → ${comparison.replicas} replicas of orders and payments, same rate:`,
+    ...comparison.pairs.map(
+      ({ path, one, many, cpuOne, cpuMany }) =>
+        `  ${path}: p50 ${arrow(one.p50, many.p50)} ms, p95 ${arrow(one.p95, many.p95)} ms, ` +
+        `p99 ${arrow(one.p99, many.p99)} ms, errors ${arrow(one.errorRate * 100, many.errorRate * 100)} %, ` +
+        `CPU per order ${arrow(cpuOne, cpuMany)} ms`,
+    ),
+  ];
 }

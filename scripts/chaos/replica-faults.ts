@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { FAULT_MARKERS } from '#contracts';
 import type { Fault } from './fault-schedule.js';
 import type { ReplicaFaultKind } from './replica-fault-kinds.js';
 import type { ReplicatedSystem } from './replica-system.js';
@@ -31,6 +33,28 @@ export function replicaFaultActions(
     };
   }
   const { orders, payments } = system;
+  /**
+   * An order held in confirm for a few seconds, sent to the replica itself (not through the
+   * gateway), so the kill always lands on a saga that replica holds; its answer is lost with it.
+   */
+  const slowOrderOn = async (address: string) => {
+    const token = await system.customerToken('chaos-replica-probe');
+    void fetch(`http://${address}/v1/orders`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'idempotency-key': `replica-probe-${randomUUID()}`,
+      },
+      body: JSON.stringify({
+        amount: { currency_code: 'EUR', amount_minor: 1_000 },
+        description: `held when its replica is killed ${FAULT_MARKERS.slowConfirm}`,
+      }),
+    }).then(
+      (response) => response.body?.cancel(),
+      () => undefined,
+    );
+  };
   /** Waits (a while at most) until the engine in `pid` holds a saga, so the fault lands mid-saga. */
   const holding = async (pid: number) => {
     const deadline = Date.now() + MID_SAGA_WAIT_MS;
@@ -44,6 +68,7 @@ export function replicaFaultActions(
     'orders-replica-kill': async () => {
       const index = fault.atOrder % orders.size;
       const pid = orders.pid(index);
+      await slowOrderOn(orders.addresses('http')[index]!);
       await holding(pid);
       await orders.kill(index);
       const goneAt = Date.now();

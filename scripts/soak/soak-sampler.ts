@@ -1,0 +1,62 @@
+import { footprint } from '#testing';
+import { ordersQuery } from '../chaos/orders-db.js';
+
+export interface WatchedProcess {
+  name: string;
+  pid: number;
+  httpPort: number;
+}
+
+export interface ProcessSample {
+  name: string;
+  rssMb: number;
+  /** Event-loop delay since the previous scrape (prom-client resets its histogram on each). */
+  loopP50Ms: number;
+  loopP99Ms: number;
+  loopMaxMs: number;
+}
+
+/** Unfinished sagas by status. */
+export type Backlog = Record<'RUNNING' | 'COMPENSATING' | 'STUCK', number>;
+
+const LOOP_METRICS = {
+  loopP50Ms: 'nodejs_eventloop_lag_p50_seconds',
+  loopP99Ms: 'nodejs_eventloop_lag_p99_seconds',
+  loopMaxMs: 'nodejs_eventloop_lag_max_seconds',
+} as const;
+
+/** A metric's value from a Prometheus text exposition (the first series of that name). */
+export function metricValue(exposition: string, name: string): number {
+  const line = exposition
+    .split('\n')
+    .find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
+  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : Number.NaN;
+}
+
+/** Resident memory from /proc, event-loop delay from the app's own /metrics. */
+export async function sampleProcess(process: WatchedProcess): Promise<ProcessSample> {
+  const [{ rssKb }, exposition] = await Promise.all([
+    footprint(process.pid),
+    fetch(`http://127.0.0.1:${process.httpPort}/metrics`).then((r) => r.text()),
+  ]);
+  const ms = (name: string) => metricValue(exposition, name) * 1000;
+  return {
+    name: process.name,
+    rssMb: rssKb / 1024,
+    loopP50Ms: ms(LOOP_METRICS.loopP50Ms),
+    loopP99Ms: ms(LOOP_METRICS.loopP99Ms),
+    loopMaxMs: ms(LOOP_METRICS.loopMaxMs),
+  };
+}
+
+/** Unfinished sagas by status, from orders' database (an index read, whatever the table's size). */
+export async function sagaBacklog(ordersDbUrl: string): Promise<Backlog> {
+  const rows = await ordersQuery<{ status: keyof Backlog; n: number }>(
+    ordersDbUrl,
+    `SELECT status, count(*)::int AS n FROM saga_instances
+      WHERE status IN ('RUNNING', 'COMPENSATING', 'STUCK') GROUP BY status`,
+  );
+  const backlog: Backlog = { RUNNING: 0, COMPENSATING: 0, STUCK: 0 };
+  for (const row of rows) backlog[row.status] = row.n;
+  return backlog;
+}

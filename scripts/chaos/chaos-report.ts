@@ -95,16 +95,14 @@ function takeoverRows(result: ChaosResult): string[] {
   if (takeover.length === 0) return [row('takeover', 'no engine went away holding a saga')];
   return takeover.map((t) => {
     const label = t.how === 'killed' ? 'takeover after kill' : 'takeover after SIGTERM';
+    const stops = `${t.engines} ${t.how === 'killed' ? 'kill' : 'SIGTERM'}${t.engines === 1 ? '' : 's'}`;
     const never = t.notTakenOver ? `; ${t.notTakenOver} NEVER taken over` : '';
     if (t.sagas === 0) {
-      return row(
-        label,
-        `${t.engines} engines went away holding sagas; none waited for another${never}`,
-      );
+      return row(label, `none of the sagas held at ${stops} waited for another engine${never}`);
     }
     return row(
       label,
-      `${t.sagas} sagas of ${t.engines} engines waited p50 ${seconds(t.waitedP50Ms)}, max ${seconds(t.waitedMaxMs)} after the exit (SAGA_LEASE_MS ${seconds(leaseMs)}); p50 ${seconds(t.sinceTransitionP50Ms)}, max ${seconds(t.sinceTransitionMaxMs)} after their last transition${never}`,
+      `${t.sagas} sagas held at ${stops} waited p50 ${seconds(t.waitedP50Ms)}, max ${seconds(t.waitedMaxMs)} after the exit (SAGA_LEASE_MS ${seconds(leaseMs)}); p50 ${seconds(t.sinceTransitionP50Ms)}, max ${seconds(t.sinceTransitionMaxMs)} after their last transition${never}`,
     );
   });
 }

@@ -39,7 +39,10 @@ describe('soak report', () => {
       text,
       /orders\s+200\.0 → 220\.0 \(\+10\.0 %\)\s+10\.2 \/ 15\.0 \/ 31\.0 → 10\.2 \/ 15\.0 \/ 31\.0/,
     );
-    assert.match(text, /answers\/s 100\.0 → 100\.0; latency p50 4\.0 → 4\.0 ms/);
+    assert.match(
+      text,
+      /answers\/s \(orders and cancels\) 100\.0 → 100\.0; latency p50 4\.0 → 4\.0 ms/,
+    );
     assert.match(text, /saga backlog .*: max 3, after the load 0\n {2}0:10 3, 0:30 3, 2:20 3/);
     assert.match(text, /errors: 0\n/);
     assert.match(text, /RESULT: PASSED/);

@@ -68,9 +68,10 @@ export function formatSoakReport(result: SoakResult): string {
     const [start, end] = range;
     const rate = (s: SoakSample) => (s.window.answered * 1000) / options.sampleMs;
     lines.push(
-      `answers/s ${fixed(rate(start))} → ${fixed(rate(end))}; latency p50 ${fixed(start.window.p50Ms)} → ${fixed(end.window.p50Ms)} ms, ` +
+      `answers/s (orders and cancels) ${fixed(rate(start))} → ${fixed(rate(end))}; latency p50 ${fixed(start.window.p50Ms)} → ${fixed(end.window.p50Ms)} ms, ` +
         `p95 ${fixed(start.window.p95Ms)} → ${fixed(end.window.p95Ms)} ms, p99 ${fixed(start.window.p99Ms)} → ${fixed(end.window.p99Ms)} ms (start → end)`,
-      'process   RSS MiB start → end (growth)   event-loop delay p50 / p99 / max ms, start → end',
+      'process   RSS MiB start → end (growth)   event-loop delay p50 / p99 / max ms, start → end ' +
+        '(sampled every 10 ms: an idle loop reads about 10)',
       ...start.processes.map((first) => {
         const last = end.processes.find((p) => p.name === first.name) ?? first;
         const growth = ((last.rssMb - first.rssMb) / first.rssMb) * 100;

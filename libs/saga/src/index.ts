@@ -8,6 +8,7 @@ export {
   type LocalStep,
   type LocalStepContext,
   type RemoteStep,
+  type AnySagaDefinition,
   type SagaDefinition,
   type SagaEnd,
   type SagaEnding,

@@ -46,6 +46,13 @@ export const ordersConfigSchema = z
     SAGA_RECOVERY_CONCURRENCY: positiveInt(16),
     SAGA_RETRY_INITIAL_MS: positiveInt(500),
     SAGA_RETRY_MAX_MS: positiveInt(30_000),
+    /**
+     * The newest create-order saga version new sagas start on (a staged rollout keeps the old
+     * one until every replica knows the new one; orders refuses one newer than it knows).
+     */
+    SAGA_CREATE_ORDER_VERSION: positiveInt(2),
+    /** create-order v2's fraud check: a customer's orders per hour before the next is held. */
+    ORDERS_FRAUD_MAX_ORDERS_PER_HOUR: positiveInt(60),
     /** How long CreateOrder/CancelOrder wait for their saga before answering with the current state. */
     SAGA_RUN_BUDGET_MS: positiveInt(5_000),
     /** Test-only fault switch: confirm fails for orders whose description has "[fail-confirm]". */

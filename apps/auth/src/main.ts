@@ -5,10 +5,10 @@ import { Logger } from 'nestjs-pino';
 import {
   authConfigSchema,
   DomainErrorFilter,
-  exitOnSignals,
   loadConfig,
   openPostgres,
   runMain,
+  serveHttpApp,
 } from '#platform';
 import { adminAccountFrom } from './accounts/usecases/seed-admin/admin-account.js';
 import { AppModule } from './app.module.js';
@@ -31,8 +31,7 @@ runMain('auth', async () => {
   app.useLogger(logger);
   app.useGlobalFilters(new DomainErrorFilter(AUTH_ERRORS));
   app.set('trust proxy', config.TRUST_PROXY);
-  exitOnSignals(app);
-  await app.listen(config.HTTP_PORT, '0.0.0.0');
+  const host = await serveHttpApp(app, config);
   if (keys.ephemeral) {
     logger.warn(
       `no JWT_PRIVATE_JWKS: generated an ephemeral ES256 signing key (kid ${keys.signer.kid}); ` +
@@ -40,7 +39,7 @@ runMain('auth', async () => {
     );
   }
   logger.log(
-    `auth listening: HTTP ${config.HTTP_PORT}, store ${postgres.description}, ` +
+    `auth listening: HTTP ${config.HTTP_PORT} on ${host}, store ${postgres.description}, ` +
       `signing key ${keys.signer.kid} (${keys.signer.alg}), ${keys.jwks.keys.length} key(s) published`,
   );
 });

@@ -6,3 +6,4 @@ export * as ordersV1 from './gen/orders/v1/orders.pb.js';
 export * as paymentsV1 from './gen/payments/v1/payments.pb.js';
 export * as timestampPb from './gen/google/protobuf/timestamp.pb.js';
 export { GRPC_LOADER_OPTIONS, PROTO_FILES, PROTO_ROOT } from './grpc-loader.js';
+export { APP_DESCRIPTOR_SET, HEALTH_DESCRIPTOR_SET } from './gen/descriptor-sets.pb.js';

@@ -18,6 +18,15 @@ export { closeOnShutdown } from './stores/close-on-shutdown.js';
 export { openMongo, type MongoEndpoint } from './stores/embedded-mongo.js';
 export { exitOnSignals } from './process/graceful-shutdown.js';
 export { runMain } from './process/run-main.js';
+export {
+  listenAddress,
+  serveGrpcApp,
+  serveHttpApp,
+  type GrpcAppConfig,
+  type GrpcAppSpec,
+  type ListenConfig,
+} from './bootstrap/serve-app.js';
+export { reflectionEnabled } from './grpc/grpc-reflection.js';
 export { freePort, waitForPort } from './process/free-port.js';
 export { DomainError, InvalidArgumentError, RateLimitedError } from './errors/domain-error.js';
 export { parseInput } from './errors/parse-input.js';

@@ -53,6 +53,7 @@ async function startOnce(name: string, options: StartOptions): Promise<AppProces
     ...(process.env as Record<string, string>),
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
+    BIND_ADDRESS: '127.0.0.1',
     HTTP_PORT: String(httpPort),
     ...(grpcPort ? { GRPC_PORT: String(grpcPort) } : {}),
     ...options.env,
@@ -126,7 +127,7 @@ export function runAppToExit(
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [`dist/apps/${name}/src/main.js`], {
       cwd: REPO_ROOT,
-      env: { ...(process.env as Record<string, string>), ...env },
+      env: { ...(process.env as Record<string, string>), BIND_ADDRESS: '127.0.0.1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -34,6 +34,14 @@ export {
 } from './gateway-template.js';
 export { Toxiproxy, type Toxic } from './toxiproxy.js';
 export {
+  NAMESPACE_ADDRESS,
+  networkNamespaceUnavailable,
+  startInNetworkNamespace,
+  type NamespacedApp,
+  type PortState,
+} from './network-namespace.js';
+export { findGrpcurl, GRPCURL_MODULE, type Grpcurl, type GrpcurlResult } from './grpcurl.js';
+export {
   footprint,
   settledFootprint,
   type Footprint,

@@ -36,7 +36,9 @@ export const authConfigSchema = z
       .default('auth:login'),
     TRUST_PROXY: flag,
   })
-  .superRefine(requireInProduction(['DATABASE_URL', 'REDIS_URL', 'JWT_PRIVATE_JWKS']))
+  .superRefine(
+    requireInProduction(['DATABASE_URL', 'REDIS_URL', 'JWT_PRIVATE_JWKS', 'BIND_ADDRESS']),
+  )
   .superRefine((config, ctx) => {
     // A half-configured admin would silently not be seeded.
     if ((config.ADMIN_USERNAME === undefined) !== (config.ADMIN_PASSWORD === undefined)) {

@@ -5,4 +5,12 @@ export { attachCaller, callerOf } from './caller-registry.js';
 export { ForbiddenError, UnauthenticatedError } from './identity.errors.js';
 export { IdentityModule } from './identity.module.js';
 export { Roles, ROLES_KEY } from './roles.decorator.js';
-export { TokenVerifier, type VerifierOptions } from './token-verifier.js';
+export { TokenVerifier, verifyingJwtOptions, type VerifierOptions } from './token-verifier.js';
+export {
+  SigningKeyResolver,
+  type JwkSet,
+  type KeyLookup,
+  type PublicJwk,
+  type TokenHeader,
+} from './signing-key.resolver.js';
+export { tokenExpiresAtMs } from './token-expiry.js';

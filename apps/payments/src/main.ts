@@ -1,3 +1,5 @@
+// First: OpenTelemetry must be in place before what it instruments loads (see the module).
+import '#instrumentation';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';

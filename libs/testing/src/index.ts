@@ -2,6 +2,7 @@ export { testPostgres } from './test-postgres.js';
 export { testMongo } from './test-mongo.js';
 export { testRedis, type RedisEndpoint } from './test-redis.js';
 export { startApp, runAppToExit, type AppProcess, type StartOptions } from './app-process.js';
+export { nestStartArgs } from './nest-start.js';
 export { grpcHealthClient, grpcHealthStatus, type HealthClient } from './grpc-health.js';
 export { testIdentity, TEST_AUDIENCE, TEST_ISSUER, type TestIdentity } from './test-identity.js';
 export { bearer, grpcClient, type PromiseClient } from './grpc-client.js';

@@ -11,11 +11,13 @@ import {
   openPostgres,
   runMain,
   serveHttpApp,
+  serveOpenApi,
 } from '#platform';
 import { adminAccountFrom } from './accounts/usecases/seed-admin/admin-account.js';
 import { AppModule } from './app.module.js';
 import { AUTH_ERRORS } from './error-map.js';
 import { loadSigningKeys } from './keys/signing-keys.js';
+import { authOpenApi } from './openapi/auth.openapi.js';
 
 runMain('auth', async () => {
   const config = loadConfig(authConfigSchema);
@@ -33,6 +35,7 @@ runMain('auth', async () => {
   app.useLogger(logger);
   app.useGlobalFilters(new DomainErrorFilter(AUTH_ERRORS));
   app.set('trust proxy', config.TRUST_PROXY);
+  serveOpenApi(app, authOpenApi());
   const host = await serveHttpApp(app, config);
   if (keys.ephemeral) {
     logger.warn(

@@ -12,10 +12,12 @@ import {
   ordersConfigSchema,
   runMain,
   serveGrpcApp,
+  serveOpenApi,
 } from '#platform';
 import { AppModule } from './app.module.js';
 import { serveConsole } from './console/console-static.js';
 import { ORDERS_ERRORS } from './error-map.js';
+import { ordersOpenApi } from './openapi/orders.openapi.js';
 
 runMain('orders', async () => {
   const config = loadConfig(ordersConfigSchema);
@@ -26,6 +28,7 @@ runMain('orders', async () => {
   );
   app.useLogger(app.get(Logger));
   serveConsole(app, app.get(Logger));
+  serveOpenApi(app, ordersOpenApi());
   app.useGlobalFilters(new DomainErrorFilter(ORDERS_ERRORS));
   await serveGrpcApp(app, {
     name: 'orders',

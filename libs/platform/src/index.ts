@@ -39,3 +39,10 @@ export { grpcMetricsInterceptor } from './metrics/grpc-metrics.interceptor.js';
 export { DbPoolMetrics, type PoolStats } from './metrics/db-pool.metrics.js';
 export { mongoPoolMetrics, postgresPoolMetrics } from './metrics/pool-metrics.providers.js';
 export * as validation from './validation/money.js';
+export {
+  openApiDocument,
+  type ApiDescription,
+  type OpenApiDocument,
+} from './openapi/openapi-document.js';
+export { BEARER, body, json, problem, problemSchema } from './openapi/openapi-parts.js';
+export { serveOpenApi } from './openapi/serve-openapi.js';

@@ -48,3 +48,10 @@ export {
   type Footprint,
   type LeakBounds,
 } from './process-footprint.js';
+export {
+  mappedRoutes,
+  OpenApiChecker,
+  type Exchange,
+  type OpenApiLike,
+} from './openapi-checker.js';
+export { exchange, type ExchangeOptions } from './http-exchange.js';

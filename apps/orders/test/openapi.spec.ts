@@ -14,6 +14,7 @@ import {
   type TestSystem,
 } from '#testing';
 import { ordersOpenApi } from '../src/openapi/orders.openapi.js';
+import { untilStuck } from './support/until-stuck.js';
 
 const COMMITTED = new URL('../../../../docs/api/orders.openapi.json', import.meta.url);
 type Body = Record<string, unknown>;
@@ -143,15 +144,3 @@ describe('orders answers as its OpenAPI document says', () => {
     assert.match(lacking.problems(answer)[0] ?? '', /→ 401: no documented operation/);
   });
 });
-
-/** Waits until every saga in `ids` is STUCK (its refund keeps failing). */
-async function untilStuck(base: string, token: string, ids: string[]): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const answer = await exchange(base, 'GET', '/console/api/sagas?status=stuck', { token });
-    const found = ((answer.body as Body).sagas as Body[]).map((saga) => saga.id);
-    if (ids.every((id) => found.includes(id))) return;
-    if (Date.now() > deadline) throw new Error(`sagas ${ids.join(', ')} never became STUCK`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}

@@ -16,8 +16,9 @@ interface NestCli {
  */
 export function nestStartArgs(app: string): string[] {
   const cli = JSON.parse(readFileSync(join(REPO_ROOT, 'nest-cli.json'), 'utf8')) as NestCli;
-  const entryFile = cli.projects[app]?.entryFile;
-  if (!entryFile) throw new Error(`nest-cli.json has no entryFile for ${app}`);
+  // An app not in nest-cli.json (a copy, like the pact's deliberately broken builds under .data/,
+  // named by its path from dist/apps) follows the same layout.
+  const entryFile = cli.projects[app]?.entryFile ?? `apps/${app}/src/main`;
   const tsconfig = JSON.parse(readFileSync(join(REPO_ROOT, 'tsconfig.json'), 'utf8')) as {
     compilerOptions: { outDir: string };
   };

@@ -25,14 +25,11 @@ export class TokenIssuer {
   ) {}
 
   async issue(subject: string, role: Role, username: string): Promise<AccessToken> {
+    const ttl = this.config.ACCESS_TOKEN_TTL_SECONDS;
     const token = await this.jwt.signAsync(
       { role, preferred_username: username },
       { subject, jwtid: randomUUID() },
     );
-    return {
-      access_token: token,
-      token_type: 'Bearer',
-      expires_in: this.config.ACCESS_TOKEN_TTL_SECONDS,
-    };
+    return { access_token: token, token_type: 'Bearer', expires_in: ttl };
   }
 }

@@ -29,7 +29,10 @@ describe('coverage per app and lib', () => {
       'apps/orders: lines 50.0 % < 60 %',
       'libs/platform: has no threshold in scripts/coverage/coverage-thresholds.ts',
     ]);
-    const met = { 'apps/orders': { lines: 50, branches: 50 }, 'libs/platform': { lines: 100, branches: 100 } };
+    const met = {
+      'apps/orders': { lines: 50, branches: 50 },
+      'libs/platform': { lines: 100, branches: 100 },
+    };
     assert.deepEqual(shortfalls(rows, met), []);
   });
 });

@@ -49,7 +49,8 @@ export function shortfalls(rows: Row[], thresholds: Record<string, Threshold>): 
     }
     for (const kind of ['lines', 'branches'] as const) {
       const got = percent(row[kind]);
-      if (got < floor[kind]) problems.push(`${row.part}: ${kind} ${got.toFixed(1)} % < ${floor[kind]} %`);
+      if (got < floor[kind])
+        problems.push(`${row.part}: ${kind} ${got.toFixed(1)} % < ${floor[kind]} %`);
     }
   }
   return problems;

@@ -4,6 +4,7 @@ import {
   duration,
   flag,
   hostPort,
+  optionalFlag,
   httpUrl,
   port,
   positiveInt,
@@ -24,6 +25,8 @@ export const ordersConfigSchema = z
     ...identityFields,
     HTTP_PORT: port(3002),
     GRPC_PORT: port(50051),
+    /** gRPC server reflection (grpcurl, Postman): unset means on, except in production. */
+    GRPC_REFLECTION: optionalFlag,
     DATABASE_URL: postgresUrl.optional(),
     DATA_DIR: z.string().min(1).default('.data/orders'),
     PAYMENTS_GRPC_URL: hostPort.default('localhost:50052'),
@@ -63,7 +66,12 @@ export const ordersConfigSchema = z
     TRACE_VIEWER_URL: traceViewerUrl.default('http://localhost:16686/trace/{traceId}'),
   })
   .superRefine(
-    requireInProduction(['DATABASE_URL', 'ORDERS_SERVICE_USERNAME', 'ORDERS_SERVICE_PASSWORD']),
+    requireInProduction([
+      'DATABASE_URL',
+      'ORDERS_SERVICE_USERNAME',
+      'ORDERS_SERVICE_PASSWORD',
+      'BIND_ADDRESS',
+    ]),
   )
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && config.SAGA_FAULTS_ENABLED) {

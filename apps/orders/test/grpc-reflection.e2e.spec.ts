@@ -41,7 +41,8 @@ describe('gRPC server reflection, seen through grpcurl', { skip: reason ?? false
     orders = await startApp('orders', {
       grpc: true,
       env: {
-        ...identity.env,
+        // orders' own service account too: payments moves money only for it.
+        ...identity.ordersEnv,
         DATABASE_URL: postgres.url,
         PAYMENTS_GRPC_URL: at(payments),
       },

@@ -26,10 +26,15 @@ module.exports = {
     },
     {
       name: 'libs-through-their-entry-point',
-      comment: 'Apps and scripts use a library only through its index (#saga, #platform, …).',
+      comment:
+        'Apps and scripts use a library only through its index (#saga, #platform, …) or, for ' +
+        'OpenTelemetry, #instrumentation, which must load before anything else.',
       severity: 'error',
       from: { path: '^(apps|scripts)/' },
-      to: { path: '^libs/[^/]+/src/', pathNot: `(${LIB_BARRELS}|^libs/contracts/src/)` },
+      to: {
+        path: '^libs/[^/]+/src/',
+        pathNot: `(${LIB_BARRELS}|^libs/contracts/src/|^libs/platform/src/telemetry/instrument[.]ts$)`,
+      },
     },
     {
       name: 'domain-is-pure',

@@ -89,7 +89,13 @@ export class StackEnv {
       JWT_ISSUER: ISSUER,
       JWT_AUDIENCE: AUDIENCE,
     };
-    const base = { NODE_ENV: 'production', LOG_LEVEL: 'info', HTTP_PORT: String(own.http) };
+    // Host networking: the loopback, not the image's 0.0.0.0, keeps the ports off the network.
+    const base = {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      HTTP_PORT: String(own.http),
+      BIND_ADDRESS: '127.0.0.1',
+    };
     const grpc: Record<string, string> = own.grpc ? { GRPC_PORT: String(own.grpc) } : {};
     const env: Record<string, string> =
       app === 'auth'

@@ -18,6 +18,7 @@ interface Page {
   sagas: SagaJson[];
   next_page_token: string;
   counts: Record<string, number>;
+  in_flight_by_version: { type: string; version: number; in_flight: number }[];
 }
 
 const HOUR = 3_600_000;
@@ -74,6 +75,17 @@ describe('saga console API: access, counts, filters and pagination (real orders 
       token: fx.adminToken,
     });
     assert.equal(stillStuck.body.saga.status, 'STUCK', 'refused actions changed nothing');
+  });
+
+  it('shows each saga’s definition version and what is in flight per version', async () => {
+    const page = await list();
+    const versions = page.sagas.map((saga) => (saga as SagaJson & { version: number }).version);
+    assert.ok(versions.every((version) => version >= 1));
+    const inFlight = page.in_flight_by_version
+      .map(({ type, version, in_flight }) => `${type} v${version}: ${in_flight}`)
+      .sort();
+    // Seeded rows default to v1; the order placed for real started on the newest (v2) and is STUCK.
+    assert.deepEqual(inFlight, ['cancel-order v1: 1', 'create-order v1: 1', 'create-order v2: 1']);
   });
 
   it('counts sagas per status across all sagas', async () => {

@@ -83,7 +83,9 @@ describe('order saga end to end: auth, payments and orders as processes on real 
     const steps = sagas[0]!.steps.map((s) => `${s.step}:${s.action}:${s.outcome}`);
     assert.deepEqual(steps, [
       'charge:execute:succeeded',
+      'fraud-check:execute:succeeded',
       'confirm:execute:failed',
+      'fraud-check:compensate:succeeded',
       'charge:compensate:succeeded',
     ]);
   });

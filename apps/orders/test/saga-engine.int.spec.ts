@@ -52,7 +52,11 @@ describe('saga engine with scripted payment outcomes (real PostgreSQL)', () => {
       assert.equal(payments.ledger.get(order.id), 'CAPTURED');
       const { saga, steps } = await timeline(engine, order.id);
       assert.equal(saga.status, 'COMPLETED');
-      assert.deepEqual(steps, ['charge:execute:succeeded', 'confirm:execute:succeeded']);
+      assert.deepEqual(steps, [
+        'charge:execute:succeeded',
+        'fraud-check:execute:succeeded',
+        'confirm:execute:succeeded',
+      ]);
     });
   });
 
@@ -78,7 +82,9 @@ describe('saga engine with scripted payment outcomes (real PostgreSQL)', () => {
       assert.equal(saga.status, 'COMPENSATED');
       assert.deepEqual(steps, [
         'charge:execute:succeeded',
+        'fraud-check:execute:succeeded',
         'confirm:execute:failed',
+        'fraud-check:compensate:succeeded',
         'charge:compensate:succeeded',
       ]);
     });
@@ -170,7 +176,11 @@ describe('saga engine with scripted payment outcomes (real PostgreSQL)', () => {
       const order = await placing;
       assert.equal(order.status, 'APPROVED');
       const { steps } = await timeline(engine, orderId);
-      assert.deepEqual(steps, ['charge:execute:succeeded', 'confirm:execute:succeeded']);
+      assert.deepEqual(steps, [
+        'charge:execute:succeeded',
+        'fraud-check:execute:succeeded',
+        'confirm:execute:succeeded',
+      ]);
       assert.equal(payments.captures, 1);
     });
     await slow.app.close();
@@ -188,7 +198,7 @@ describe('saga engine with scripted payment outcomes (real PostgreSQL)', () => {
       assert.equal((await engine.orders.findById(placed.id))?.status, 'CANCELLED');
       assert.equal(payments.ledger.get(placed.id), 'REFUNDED');
       const { steps } = await timeline(engine, placed.id);
-      assert.deepEqual(steps.slice(2), [
+      assert.deepEqual(steps.slice(4), [
         'charge:compensate:retrying',
         'charge:compensate:retrying',
         'charge:compensate:succeeded',

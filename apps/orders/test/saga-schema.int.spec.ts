@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
 import { typeOrmOptions, type PostgresEndpoint } from '#platform';
-import { CreateSagaTables1764000000000, SagaStatusTally1764200000000 } from '#saga';
+import { CreateSagaTables1764000000000, SagaStatusTally1764300000000 } from '#saga';
 import { testPostgres } from '#testing';
 import { migrations } from '../src/persistence/migrations/index.js';
 
@@ -68,7 +68,7 @@ describe('saga tables: orders’ migrations and the library’s agree (real Post
   it('has the same columns, types, nullability, indexes and triggers either way', async () => {
     const [fromOrders, fromLibrary] = [
       await sagaSchema(ours, migrations),
-      await sagaSchema(library, [CreateSagaTables1764000000000, SagaStatusTally1764200000000]),
+      await sagaSchema(library, [CreateSagaTables1764000000000, SagaStatusTally1764300000000]),
     ];
     assert.ok(fromLibrary.columns.length > 20, 'the library created the tables');
     assert.ok(fromLibrary.triggers.length === 4, 'and the tally’s triggers');
@@ -78,7 +78,7 @@ describe('saga tables: orders’ migrations and the library’s agree (real Post
   it('tallies the sagas a database already held when the tally arrives', async () => {
     const existing = await testPostgres();
     try {
-      const before = migrations.slice(0, migrations.indexOf(SagaStatusTally1764200000000));
+      const before = migrations.slice(0, migrations.indexOf(SagaStatusTally1764300000000));
       await migrated(existing, before, async (source) => {
         for (const status of ['COMPLETED', 'COMPLETED', 'REJECTED', 'RUNNING', 'STUCK']) {
           await source.query(ORDER_AND_SAGA, [status]);

@@ -9,3 +9,4 @@ export * as timestampPb from './gen/google/protobuf/timestamp.pb.js';
 export { GRPC_LOADER_OPTIONS, PROTO_FILES, PROTO_ROOT } from './grpc-loader.js';
 export { FAULT_MARKERS, SLOW_CONFIRM_MS } from './test-faults.js';
 export { fromTimestamp, toTimestamp } from './timestamp.js';
+export { APP_DESCRIPTOR_SET, HEALTH_DESCRIPTOR_SET } from './gen/descriptor-sets.pb.js';

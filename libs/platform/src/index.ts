@@ -19,6 +19,15 @@ export { isUniqueViolation } from './stores/unique-violation.js';
 export { openMongo, type MongoEndpoint } from './stores/embedded-mongo.js';
 export { exitOnSignals } from './process/graceful-shutdown.js';
 export { runMain } from './process/run-main.js';
+export {
+  listenAddress,
+  serveGrpcApp,
+  serveHttpApp,
+  type GrpcAppConfig,
+  type GrpcAppSpec,
+  type ListenConfig,
+} from './bootstrap/serve-app.js';
+export { reflectionEnabled } from './grpc/grpc-reflection.js';
 export { freePort, waitForPort } from './process/free-port.js';
 export { DomainError, InvalidArgumentError, RateLimitedError } from './errors/domain-error.js';
 export { parseInput } from './errors/parse-input.js';
@@ -31,3 +40,10 @@ export { grpcMetricsInterceptor } from './metrics/grpc-metrics.interceptor.js';
 export { DbPoolMetrics, type PoolStats } from './metrics/db-pool.metrics.js';
 export { mongoPoolMetrics, postgresPoolMetrics } from './metrics/pool-metrics.providers.js';
 export * as validation from './validation/money.js';
+export {
+  openApiDocument,
+  type ApiDescription,
+  type OpenApiDocument,
+} from './openapi/openapi-document.js';
+export { BEARER, body, json, problem, problemSchema } from './openapi/openapi-parts.js';
+export { serveOpenApi } from './openapi/serve-openapi.js';

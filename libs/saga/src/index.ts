@@ -8,6 +8,7 @@ export {
   type LocalStep,
   type LocalStepContext,
   type RemoteStep,
+  type AnySagaDefinition,
   type SagaDefinition,
   type SagaEnd,
   type SagaEnding,
@@ -30,7 +31,7 @@ export type { SagaView, TimelineView, SagaWithTimeline } from './views/saga-view
 export type { SagaCursor, SagaFilter, StatusCount } from './views/saga-filter.js';
 export { SagaOperator, type OperatorAction } from './operator/saga-operator.js';
 export { CreateSagaTables1764000000000 } from './store/postgres/migrations/1764000000000-create-saga-tables.js';
-export { SagaStatusTally1764200000000 } from './store/postgres/migrations/1764200000000-saga-status-tally.js';
+export { SagaStatusTally1764300000000 } from './store/postgres/migrations/1764300000000-saga-status-tally.js';
 export { SagaEngineStoppingError } from './errors/engine-stopping.error.js';
 export { InvalidSagaError } from './errors/invalid-saga.error.js';
 export {

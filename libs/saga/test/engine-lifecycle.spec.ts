@@ -102,12 +102,13 @@ describe('saga versions, operators, recovery and shutdown (in-memory store)', ()
   it('keeps its lease while a step outlasts it: no other run takes the saga over', async () => {
     const script = new TripScript();
     script.reserve = async () => {
-      await sleep(250);
+      await sleep(1_200);
     };
-    const engine = fakeEngine([tripV1(script)], { leaseMs: 60 });
+    // Renewed every 100 ms: even a busy machine's stalls leave the lease alive.
+    const engine = fakeEngine([tripV1(script)], { leaseMs: 300 });
     const running = engine.orchestrator.run(await start(engine, TRIP, id(1), payload));
-    for (let i = 0; i < 8; i += 1) {
-      await sleep(30);
+    for (let i = 0; i < 10; i += 1) {
+      await sleep(100);
       assert.equal(await engine.recovery.runOnce(), 0, 'nothing due while the lease is renewed');
     }
     assert.equal((await running)?.status, 'COMPLETED');

@@ -104,9 +104,10 @@ describe('PostgresSagaStore: conditional writes, claims and leases (real Postgre
     );
     for (const saga of due) await insert(saga);
     const until = new Date(Date.now() + 60_000);
+    const known = [{ type: 'booking', version: 1 }];
     const [a, b] = await Promise.all([
-      store.claimDue('engine-a', new Date(), until, 8),
-      store.claimDue('engine-b', new Date(), until, 8),
+      store.claimDue('engine-a', new Date(), until, 8, known),
+      store.claimDue('engine-b', new Date(), until, 8, known),
     ]);
     const claimed = [...a, ...b].map((saga) => saga.id);
     assert.ok(claimed.length >= 12, `every due saga claimed (${claimed.length})`);
@@ -119,6 +120,21 @@ describe('PostgresSagaStore: conditional writes, claims and leases (real Postgre
     assert.equal(
       await store.renew(mine.id, { owner: mine.owner!, revision: mine.revision - 1 }, until),
       false,
+    );
+  });
+
+  it('claims only the definition versions the engine knows (an old replica in a deploy)', async () => {
+    const v2 = record({ type: 'fresh', version: 2, owner: null, nextAttemptAt: new Date(0) });
+    await insert(v2);
+    const until = new Date(Date.now() + 60_000);
+    const old = await store.claimDue('old', new Date(), until, 10, [{ type: 'fresh', version: 1 }]);
+    assert.deepEqual(old, []);
+    const fresh = await store.claimDue('new', new Date(), until, 10, [
+      { type: 'fresh', version: 2 },
+    ]);
+    assert.deepEqual(
+      fresh.map((saga) => saga.id),
+      [v2.id],
     );
   });
 

@@ -4,7 +4,9 @@ import { AuthGuard, Roles } from '#identity';
 import { parseInput } from '#platform';
 import { FaultSwitch } from './fault-switch.js';
 
-const refundFaultInput = z.strictObject({ failing: z.boolean({ error: 'must be true or false' }) });
+export const refundFaultInput = z.strictObject({
+  failing: z.boolean({ error: 'must be true or false' }),
+});
 
 /**
  * Test-only: arms or lifts the `[fail-refund]` fault at run time, so an end-to-end test can make

@@ -1,20 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { OrdersConfig } from '#platform';
-import { SagaModule } from '#saga';
 import { OrdersGrpcController } from './orders.grpc.controller.js';
 import { OrdersHttpController } from './orders.http.controller.js';
 import { OrderPersistenceModule } from './persistence/order-persistence.module.js';
-import { CancelOrderSagaV1 } from './sagas/cancel-order.saga.js';
-import { CreateOrderSagaV1 } from './sagas/create-order.saga.js';
+import { orderSagasFeature } from './sagas/order-sagas.js';
 import { CancelOrderUseCase } from './usecases/cancel-order/cancel-order.usecase.js';
 import { CreateOrderUseCase } from './usecases/create-order/create-order.usecase.js';
 import { GetOrderSagaUseCase } from './usecases/get-order-saga/get-order-saga.usecase.js';
 import { GetOrderUseCase } from './usecases/get-order/get-order.usecase.js';
 import { ListOrdersUseCase } from './usecases/list-orders/list-orders.usecase.js';
 import { SAGA_RUN_BUDGET_MS } from './usecases/run-budget.js';
-
-/** Every saga version that may still have sagas in flight stays listed here. */
-export const ORDER_SAGAS = [CreateOrderSagaV1, CancelOrderSagaV1];
 
 /** Orders: their API, use cases, persistence and the sagas that move them. */
 @Module({})
@@ -24,7 +19,10 @@ export class OrdersModule {
       module: OrdersModule,
       imports: [
         OrderPersistenceModule,
-        SagaModule.forFeature({ imports: [OrderPersistenceModule], definitions: ORDER_SAGAS }),
+        orderSagasFeature({
+          createOrderVersion: config.SAGA_CREATE_ORDER_VERSION,
+          fraudMaxOrdersPerHour: config.ORDERS_FRAUD_MAX_ORDERS_PER_HOUR,
+        }),
       ],
       controllers: [OrdersGrpcController, OrdersHttpController],
       providers: [

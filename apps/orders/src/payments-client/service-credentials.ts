@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { decodeJwt } from 'jose';
+import { tokenExpiresAtMs } from '#identity';
 
 export interface ServiceAccount {
   authUrl: string;
@@ -63,7 +63,7 @@ export class ServiceCredentials {
     if (!response.ok)
       throw new Error(`service login at ${authUrl} failed with HTTP ${response.status}`);
     const { access_token: token } = (await response.json()) as { access_token: string };
-    const expiresAt = (decodeJwt(token).exp ?? 0) * 1000;
+    const expiresAt = tokenExpiresAtMs(token);
     this.cached = { token, refreshAt: expiresAt - REFRESH_BEFORE_EXPIRY_MS, expiresAt };
     return token;
   }

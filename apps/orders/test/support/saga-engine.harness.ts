@@ -13,10 +13,10 @@ import {
   type SagaModuleOptions,
 } from '#saga';
 import { FaultyConfirmHook } from '../../src/faults/faulty-confirm.hook.js';
-import { ORDER_SAGAS } from '../../src/orders/orders.module.js';
 import { OrderPersistenceModule } from '../../src/orders/persistence/order-persistence.module.js';
 import { OrderRepository } from '../../src/orders/persistence/order.repository.js';
 import { CONFIRM_HOOK } from '../../src/orders/sagas/confirm-hook.js';
+import { orderSagasFeature } from '../../src/orders/sagas/order-sagas.js';
 import { CreateOrderUseCase } from '../../src/orders/usecases/create-order/create-order.usecase.js';
 import { SAGA_RUN_BUDGET_MS } from '../../src/orders/usecases/run-budget.js';
 import { PAYMENTS_PORT } from '../../src/payments-client/payments.port.js';
@@ -46,6 +46,9 @@ export interface EngineSettings {
   giveUpAfterMs?: number;
   retryInitialMs?: number;
   retryMaxMs?: number;
+  /** The newest create-order version new sagas start on (default: the newest there is). */
+  createOrderVersion?: number;
+  fraudMaxOrdersPerHour?: number;
 }
 
 /** The order sagas as the orders app wires them, on a real database, with a scripted payments port. */
@@ -85,7 +88,10 @@ export async function startEngine(
         inject: [MetricsRegistry],
         useFactory: (metrics: MetricsRegistry) => ({ ...options, metrics }),
       }),
-      SagaModule.forFeature({ imports: [OrderPersistenceModule], definitions: ORDER_SAGAS }),
+      orderSagasFeature({
+        createOrderVersion: settings.createOrderVersion ?? 2,
+        fraudMaxOrdersPerHour: settings.fraudMaxOrdersPerHour ?? 1_000,
+      }),
     ],
     providers: [{ provide: SAGA_RUN_BUDGET_MS, useValue: 10_000 }, CreateOrderUseCase],
   })
@@ -135,10 +141,11 @@ export async function crashMidCharge(
   postgres: PostgresEndpoint,
   payments: ScriptedPayments,
   amountMinor: number,
+  settings: EngineSettings = {},
 ): Promise<string> {
   payments.hangCharges = true;
   // A lease long enough to outlast the next engine's start-up, however busy the machine.
-  const crashed = await startEngine(postgres, payments, { leaseMs: 1_500 });
+  const crashed = await startEngine(postgres, payments, { leaseMs: 1_500, ...settings });
   const key = randomUUID();
   const amount = { currencyCode: 'EUR', amountMinor };
   const pending = crashed.createOrder.execute({

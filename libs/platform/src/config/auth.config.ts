@@ -43,7 +43,9 @@ export const authConfigSchema = z
       .default('auth:login'),
     TRUST_PROXY: flag,
   })
-  .superRefine(requireInProduction(['DATABASE_URL', 'REDIS_URL', 'JWT_PRIVATE_JWKS']))
+  .superRefine(
+    requireInProduction(['DATABASE_URL', 'REDIS_URL', 'JWT_PRIVATE_JWKS', 'BIND_ADDRESS']),
+  )
   .superRefine(setTogether('ADMIN_USERNAME', 'ADMIN_PASSWORD'))
   .superRefine(setTogether('ORDERS_SERVICE_USERNAME', 'ORDERS_SERVICE_PASSWORD'));
 

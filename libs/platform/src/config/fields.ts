@@ -73,10 +73,30 @@ export const flag = z
   .default('false')
   .transform((value) => value === 'true' || value === '1');
 
+/**
+ * The address every listener (HTTP and gRPC) binds to. Unset, an app binds to the loopback, so a
+ * laptop's services are not reachable from its network; containers set 0.0.0.0 (docker/, k8s/),
+ * and production must say which (requireInProduction) rather than be silently unreachable.
+ */
+export const bindAddress = z
+  .union([z.ipv4(), z.ipv6()], {
+    error: 'must be an IP address to listen on, like 127.0.0.1, 0.0.0.0 or ::',
+  })
+  .optional();
+
+export const LOOPBACK = '127.0.0.1';
+
 export const common = {
   NODE_ENV: nodeEnv,
   LOG_LEVEL: logLevel,
+  BIND_ADDRESS: bindAddress,
 };
+
+/** A flag whose default depends on the environment: unset stays undefined for the app to decide. */
+export const optionalFlag = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+  .optional()
+  .transform((value) => (value === undefined ? undefined : value === 'true' || value === '1'));
 
 /** Adds an issue when a production deployment leaves a required variable unset. */
 export function requireInProduction<T extends { NODE_ENV: string }>(

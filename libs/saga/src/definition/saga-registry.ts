@@ -49,6 +49,13 @@ export class SagaRegistry {
   types(): string[] {
     return [...this.byType.keys()];
   }
+
+  /** Every registered type and version. */
+  versions(): { type: string; version: number }[] {
+    return [...this.byType].flatMap(([type, versions]) =>
+      [...versions.keys()].map((version) => ({ type, version })),
+    );
+  }
 }
 
 /** The shape the state machine needs: a step is compensable when it has a compensation. */

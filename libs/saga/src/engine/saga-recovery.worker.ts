@@ -80,7 +80,14 @@ export class SagaRecoveryWorker implements OnApplicationBootstrap, BeforeApplica
     if (free <= 0) return 0;
     const now = new Date();
     const leaseUntil = new Date(now.getTime() + this.options.leaseMs);
-    const claimed = await this.store.claimDue(this.orchestrator.owner, now, leaseUntil, free);
+    const known = this.registry.versions();
+    const claimed = await this.store.claimDue(
+      this.orchestrator.owner,
+      now,
+      leaseUntil,
+      free,
+      known,
+    );
     if (claimed.length > 0) this.logger.log({ sagas: claimed.length }, 'recovering sagas');
     for (const saga of claimed) {
       const run = this.orchestrator

@@ -1,6 +1,11 @@
 import type { UnfinishedVersion } from '../errors/missing-saga-versions.error.js';
 import type { SagaRecord, TimelineEntry } from './saga-record.js';
 
+export interface SagaVersion {
+  type: string;
+  version: number;
+}
+
 /** The lease and revision a write expects to find, or it is refused. */
 export interface Held {
   owner: string;
@@ -22,8 +27,18 @@ export interface SagaStore<Tx = unknown> {
   advance(saga: SagaRecord, held: Held, rows: readonly TimelineEntry[], tx?: Tx): Promise<boolean>;
   /** Extends the lease of a saga still `held` (a step running longer than a lease); false if lost. */
   renew(id: string, held: Held, until: Date): Promise<boolean>;
-  /** Takes over up to `limit` unfinished sagas whose lease expired or retry is due. */
-  claimDue(owner: string, now: Date, leaseUntil: Date, limit: number): Promise<SagaRecord[]>;
+  /**
+   * Takes over up to `limit` unfinished sagas whose lease expired or retry is due, of the
+   * definition versions this engine knows (during a rolling deploy an old replica must not
+   * take a saga of a version only the new code has).
+   */
+  claimDue(
+    owner: string,
+    now: Date,
+    leaseUntil: Date,
+    limit: number,
+    known: readonly SagaVersion[],
+  ): Promise<SagaRecord[]>;
   /** Hands back every saga `owner` holds, due at `at` (a clean shutdown). */
   release(owner: string, at: Date): Promise<number>;
   /** Unfinished sagas (STUCK included) per type and definition version. */

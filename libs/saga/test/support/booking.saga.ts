@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { typeOrmOptions, type PostgresEndpoint } from '#platform';
 import {
   CreateSagaTables1764000000000,
-  SagaStatusTally1764200000000,
+  SagaStatusTally1764300000000,
   SagaModule,
   SagaOrchestrator,
   SagaReader,
@@ -85,7 +85,7 @@ export async function bookingEngine(
           [],
           [
             CreateSagaTables1764000000000,
-            SagaStatusTally1764200000000,
+            SagaStatusTally1764300000000,
             CreateBookings1764000000001,
           ],
         ),

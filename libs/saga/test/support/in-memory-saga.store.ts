@@ -1,6 +1,6 @@
 import type { UnfinishedVersion } from '../../src/errors/missing-saga-versions.error.js';
 import type { SagaRecord, TimelineEntry } from '../../src/store/saga-record.js';
-import type { Held, SagaStore } from '../../src/store/saga-store.port.js';
+import type { Held, SagaStore, SagaVersion } from '../../src/store/saga-store.port.js';
 
 /** A transaction: writes land in `pending` and are applied only when the work succeeds. */
 export interface FakeTx {
@@ -56,9 +56,18 @@ export class InMemorySagaStore implements SagaStore<FakeTx> {
     return true;
   }
 
-  async claimDue(owner: string, now: Date, leaseUntil: Date, limit: number) {
+  async claimDue(
+    owner: string,
+    now: Date,
+    leaseUntil: Date,
+    limit: number,
+    known: readonly SagaVersion[],
+  ) {
+    const knows = (s: SagaRecord) =>
+      known.some((k) => k.type === s.type && k.version === s.version);
     const due = [...this.sagas.values()]
       .filter((s) => ['RUNNING', 'COMPENSATING'].includes(s.status) && s.nextAttemptAt <= now)
+      .filter(knows)
       .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime())
       .slice(0, limit);
     return due.map((saga) => {

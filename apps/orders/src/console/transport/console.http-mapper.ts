@@ -64,6 +64,11 @@ export function toHttpPage(page: SagaPage) {
     sagas: page.sagas.map((summary) => toHttpSummary(summary, page.now)),
     next_page_token: page.nextPageToken,
     counts: toHttpCounts(page.counts),
+    in_flight_by_version: page.versions.map(({ type, version, count }) => ({
+      type,
+      version,
+      in_flight: count,
+    })),
     server_time: page.now.toISOString(),
   };
 }

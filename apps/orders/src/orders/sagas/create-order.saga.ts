@@ -3,16 +3,16 @@ import type { SagaDefinition, SagaEnd, SagaStep } from '#saga';
 import { PAYMENTS_PORT, type PaymentsPort } from '../../payments-client/payments.port.js';
 import { OrderRepository } from '../persistence/order.repository.js';
 import { CONFIRM_HOOK, type ConfirmHook } from './confirm-hook.js';
+import { endCreateOrder } from './create-order.end.js';
 import {
   CREATE_ORDER_SAGA,
   createOrderPayload,
   type CreateOrderPayload,
 } from './create-order.payload.js';
-import { endStatusOf } from './order-after-saga.js';
 import { chargeStep } from './steps/charge.step.js';
 import { confirmStep } from './steps/confirm.step.js';
 
-/** charge → confirm. A decline rejects the order; a failed confirm refunds the charge. */
+/** v1: charge → confirm. A decline rejects the order; a failed confirm refunds the charge. */
 @Injectable()
 export class CreateOrderSagaV1 implements SagaDefinition<CreateOrderPayload> {
   readonly type = CREATE_ORDER_SAGA;
@@ -28,17 +28,7 @@ export class CreateOrderSagaV1 implements SagaDefinition<CreateOrderPayload> {
     this.steps = [chargeStep(payments), confirmStep(orders, hook)];
   }
 
-  /** Confirm already approved a completed order; otherwise it ends REJECTED or CANCELLED. */
-  async onEnd({ tx, correlationId: orderId, ending, reason, at }: SagaEnd<CreateOrderPayload>) {
-    if (ending === 'completed') return;
-    const moved = await this.orders.transition(
-      tx,
-      orderId,
-      ['PENDING'],
-      endStatusOf(ending),
-      reason,
-      at,
-    );
-    if (!moved) throw new Error(`order ${orderId} is no longer PENDING`);
+  onEnd(end: SagaEnd<CreateOrderPayload>): Promise<void> {
+    return endCreateOrder(this.orders, end);
   }
 }

@@ -33,6 +33,7 @@ export function toProtoSaga({ saga, timeline }: SagaWithTimeline): ordersV1.Saga
     lastError: saga.lastError,
     createdAt: toTimestamp(saga.createdAt),
     updatedAt: toTimestamp(saga.updatedAt),
+    version: saga.version,
     steps: timeline.map((step) => ({
       seq: step.seq,
       step: step.step,

@@ -19,7 +19,7 @@ const LIST = `SELECT * FROM saga_instances
   LIMIT $10`;
 
 // Unfinished sagas, few by nature, counted exactly on saga_instances_status_created; terminal
-// ones read from the tally the triggers keep (migration 1764200000000): the same cost at any size.
+// ones read from the tally the triggers keep (migration 1764300000000): the same cost at any size.
 export const COUNTS = `SELECT status, count(*)::int AS total,
     (count(*) FILTER (WHERE created_at < $1))::int AS overdue
   FROM saga_instances WHERE status = ANY($2) GROUP BY status

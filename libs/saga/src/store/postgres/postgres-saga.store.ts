@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { UnfinishedVersion } from '../../errors/missing-saga-versions.error.js';
 import type { SagaRecord, TimelineEntry } from '../saga-record.js';
-import type { Held, SagaStore } from '../saga-store.port.js';
+import type { Held, SagaStore, SagaVersion } from '../saga-store.port.js';
 import {
   setState,
   stateParams,
@@ -35,6 +35,7 @@ const CLAIM_DUE = `UPDATE saga_instances
   WHERE id IN (
     SELECT id FROM saga_instances
      WHERE status IN ('RUNNING', 'COMPENSATING') AND next_attempt_at <= $2
+       AND (type, version) IN (SELECT * FROM unnest($5::varchar[], $6::int[]))
      ORDER BY next_attempt_at
      LIMIT $4
      FOR UPDATE SKIP LOCKED)
@@ -108,12 +109,20 @@ export class PostgresSagaStore implements SagaStore<EntityManager> {
     return affected === 1;
   }
 
-  async claimDue(owner: string, now: Date, leaseUntil: Date, limit: number) {
+  async claimDue(
+    owner: string,
+    now: Date,
+    leaseUntil: Date,
+    limit: number,
+    known: readonly SagaVersion[],
+  ) {
     const { rows } = await runSql<SagaRow>(this.dataSource.manager, CLAIM_DUE, [
       owner,
       now,
       leaseUntil,
       limit,
+      known.map((entry) => entry.type),
+      known.map((entry) => entry.version),
     ]);
     return rows.map(toRecord);
   }

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SagaReader, type SagaFilter, type SagaView, type StatusCount } from '#saga';
+import {
+  SagaReader,
+  type SagaFilter,
+  type SagaView,
+  type StatusCount,
+  type UnfinishedVersion,
+} from '#saga';
 import type { Order } from '../../../orders/domain/order.js';
 import { OrderRepository } from '../../../orders/persistence/order.repository.js';
 import { CONSOLE_SETTINGS, type ConsoleSettings } from '../../console.settings.js';
@@ -30,6 +36,8 @@ export interface SagaPage {
   nextPageToken: string;
   /** Across all sagas, whatever the filter: the console's header. */
   counts: StatusCount[];
+  /** Unfinished sagas per type and definition version: what a deploy must still carry. */
+  versions: UnfinishedVersion[];
   now: Date;
 }
 
@@ -46,9 +54,10 @@ export class ListSagasUseCase {
     const now = new Date();
     const after = query.pageToken ? decodePageToken(query.pageToken) : undefined;
     const overdueBefore = new Date(now.getTime() - this.settings.overdueAfterMs);
-    const [rows, counts] = await Promise.all([
+    const [rows, counts, versions] = await Promise.all([
       this.sagas.list(this.filterOf(query, now, overdueBefore), query.pageSize + 1, after),
       this.sagas.counts(overdueBefore),
+      this.sagas.inFlightByVersion(),
     ]);
     const page = rows.slice(0, query.pageSize);
     const found = await this.orders.findByIds([...new Set(page.map((s) => s.correlationId))]);
@@ -62,6 +71,7 @@ export class ListSagasUseCase {
       })),
       nextPageToken: rows.length > query.pageSize && last ? encodePageToken(last) : '',
       counts,
+      versions,
       now,
     };
   }

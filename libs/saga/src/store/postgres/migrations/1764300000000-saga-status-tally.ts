@@ -24,8 +24,8 @@ const shardOf = (id: string) => `get_byte(uuid_send(${id}), 15) % ${SHARDS}`;
  * that moves hundreds of thousands of sagas in one transaction touches each tally row that often:
  * run such a fix in batches.
  */
-export class SagaStatusTally1764200000000 implements MigrationInterface {
-  name = 'SagaStatusTally1764200000000';
+export class SagaStatusTally1764300000000 implements MigrationInterface {
+  name = 'SagaStatusTally1764300000000';
 
   async up(runner: QueryRunner): Promise<void> {
     // Small rows updated in place: room on the page keeps every update HOT.

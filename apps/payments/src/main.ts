@@ -13,6 +13,7 @@ import {
   RequestMetrics,
   runMain,
   exitOnSignals,
+  exitOnStoreLoss,
   setServing,
 } from '#platform';
 import { AppModule } from './app.module.js';
@@ -23,6 +24,7 @@ const SERVICE = 'payments.v1.PaymentService';
 runMain('payments', async () => {
   const config = loadConfig(paymentsConfigSchema);
   const mongo = await openMongo(config.MONGO_URL, `${config.DATA_DIR}/mongo`, 'payments');
+  exitOnStoreLoss('payments', mongo);
   const app = await NestFactory.create(AppModule.register(config, mongo), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new DomainErrorFilter(PAYMENTS_ERRORS));

@@ -15,9 +15,16 @@ export {
 export { openPostgres, type PostgresEndpoint } from './stores/embedded-postgres.js';
 export { typeOrmOptions } from './stores/typeorm.options.js';
 export { closeOnShutdown } from './stores/close-on-shutdown.js';
-export { openMongo, type MongoEndpoint } from './stores/embedded-mongo.js';
+export {
+  openMongo,
+  prepareEmbeddedMongo,
+  type EmbeddedMongoKind,
+  type MongoEndpoint,
+} from './stores/embedded-mongo.js';
+export { FERRET_SQLITE_POOL } from './stores/embedded-ferret.js';
 export { exitOnSignals } from './process/graceful-shutdown.js';
 export { runMain } from './process/run-main.js';
+export { exitOnStoreLoss } from './process/exit-on-store-loss.js';
 export { freePort, waitForPort } from './process/free-port.js';
 export { DomainError, InvalidArgumentError, RateLimitedError } from './errors/domain-error.js';
 export { parseInput } from './errors/parse-input.js';

@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import {
   closeOnShutdown,
@@ -9,11 +8,11 @@ import {
   typeOrmOptions,
   type OrdersConfig,
   type PostgresEndpoint,
+  HealthModule,
 } from '#platform';
 import { ORDERS_CONFIG } from './config.tokens.js';
 import { ConsoleModule } from './console/console.module.js';
 import { IdentityModule } from '#identity';
-import { HealthController } from './health/health.controller.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { OrderEntity } from './orders/persistence/order.entity.js';
 import { PaymentsClientModule } from './payments-client/payments-client.module.js';
@@ -40,9 +39,8 @@ export class AppModule {
         PaymentsClientModule.register(config),
         OrdersModule.register(config),
         ConsoleModule.register(config),
-        TerminusModule,
+        HealthModule.forStore('postgres', config),
       ],
-      controllers: [HealthController],
       providers: [
         { provide: ORDERS_CONFIG, useValue: config },
         postgresPoolMetrics(getDataSourceToken()),

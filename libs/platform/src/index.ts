@@ -5,7 +5,9 @@ export { ordersConfigSchema, type OrdersConfig } from './config/orders.config.js
 export { paymentsConfigSchema, type PaymentsConfig } from './config/payments.config.js';
 export { loggerModule } from './logging/logger.module.js';
 export { addLogFields, runWithLogContext } from './logging/log-context.js';
-export { LIVE } from './health/liveness.js';
+export { HealthModule } from './health/health.module.js';
+export type { HealthSettings, StoreKind } from './health/health.settings.js';
+export { StoreUnavailableError } from './health/store-unavailable.error.js';
 export {
   grpcServerOptions,
   setServing,

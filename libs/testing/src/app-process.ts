@@ -16,7 +16,8 @@ export interface AppProcess {
 }
 
 export interface StartOptions {
-  env?: Record<string, string>;
+  /** Added to the test's own environment; `undefined` unsets a variable (e.g. MONGO_URL). */
+  env?: Record<string, string | undefined>;
   grpc?: boolean;
   timeoutMs?: number;
   /** Write the app's output to this file instead of keeping it in `output` (long load runs). */
@@ -49,14 +50,14 @@ export async function startApp(name: string, options: StartOptions = {}): Promis
 async function startOnce(name: string, options: StartOptions): Promise<AppProcess> {
   const httpPort = Number(options.env?.HTTP_PORT ?? (await freePort()));
   const grpcPort = options.grpc ? Number(options.env?.GRPC_PORT ?? (await freePort())) : undefined;
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
+  const env = definedOnly({
+    ...process.env,
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
     HTTP_PORT: String(httpPort),
     ...(grpcPort ? { GRPC_PORT: String(grpcPort) } : {}),
     ...options.env,
-  };
+  });
   const logFd = options.logFile ? openSync(options.logFile, 'a') : undefined;
   const child = spawn(
     process.execPath,
@@ -138,4 +139,10 @@ export function runAppToExit(
       resolve({ code, output });
     });
   });
+}
+
+function definedOnly(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }

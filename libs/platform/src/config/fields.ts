@@ -62,6 +62,10 @@ export const flag = z
 export const common = {
   NODE_ENV: nodeEnv,
   LOG_LEVEL: logLevel,
+  /** Health (libs/platform HealthModule): readiness pings, liveness of a store that is down. */
+  STORE_PING_TIMEOUT_MS: positiveInt(2_000),
+  STORE_PROBE_INTERVAL_MS: positiveInt(5_000),
+  STORE_DOWN_LIVENESS_MS: positiveInt(60_000),
 };
 
 /** Adds an issue when a production deployment leaves a required variable unset. */

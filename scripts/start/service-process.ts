@@ -31,7 +31,8 @@ export class ServiceProcess {
     repoRoot: string,
     private readonly print: (line: string) => void,
   ) {
-    this.log = createWriteStream(plan.logFile, { flags: 'w' });
+    // Appended: a restarted service continues its log; the launcher rotates the logs at its start.
+    this.log = createWriteStream(plan.logFile, { flags: 'a' });
     this.child = spawn(
       process.execPath,
       [

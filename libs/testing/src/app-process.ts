@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '#platform';
+import { track } from './child-processes.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -59,15 +60,17 @@ async function startOnce(name: string, options: StartOptions): Promise<AppProces
     ...options.env,
   });
   const logFd = options.logFile ? openSync(options.logFile, 'a') : undefined;
-  const child = spawn(
-    process.execPath,
-    [
-      '--enable-source-maps',
-      '--import',
-      './dist/libs/platform/src/telemetry/instrument.js',
-      `dist/apps/${name}/src/main.js`,
-    ],
-    { cwd: REPO_ROOT, env, stdio: ['ignore', logFd ?? 'pipe', logFd ?? 'pipe'] },
+  const child = track(
+    spawn(
+      process.execPath,
+      [
+        '--enable-source-maps',
+        '--import',
+        './dist/libs/platform/src/telemetry/instrument.js',
+        `dist/apps/${name}/src/main.js`,
+      ],
+      { cwd: REPO_ROOT, env, stdio: ['ignore', logFd ?? 'pipe', logFd ?? 'pipe'] },
+    ),
   );
   const output: string[] = [];
   const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean));
@@ -125,11 +128,13 @@ export function runAppToExit(
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [`dist/apps/${name}/src/main.js`], {
-      cwd: REPO_ROOT,
-      env: { ...(process.env as Record<string, string>), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = track(
+      spawn(process.execPath, [`dist/apps/${name}/src/main.js`], {
+        cwd: REPO_ROOT,
+        env: { ...(process.env as Record<string, string>), ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));

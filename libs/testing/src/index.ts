@@ -1,3 +1,4 @@
+export { liveChildPids } from './child-processes.js';
 export { testPostgres } from './test-postgres.js';
 export { testMongo } from './test-mongo.js';
 export { testRedis, type RedisEndpoint } from './test-redis.js';

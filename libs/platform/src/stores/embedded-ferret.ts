@@ -37,6 +37,10 @@ export async function startFerret(
     ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
+  // It dies with its app: an app that exits (a crash, process.exit) leaves no server behind.
+  const killWithApp = () => child.kill('SIGKILL');
+  process.once('exit', killWithApp);
+  child.once('exit', () => process.off('exit', killWithApp));
   let closing = false;
   const exited = new Promise<string>((resolve) =>
     child.once('exit', (code, signal) =>

@@ -18,6 +18,7 @@ export { openPostgres, type PostgresEndpoint } from './stores/embedded-postgres.
 export { typeOrmOptions } from './stores/typeorm.options.js';
 export { closeOnShutdown } from './stores/close-on-shutdown.js';
 export {
+  openFerretData,
   openMongo,
   prepareEmbeddedMongo,
   type EmbeddedMongoKind,

@@ -20,7 +20,7 @@ export function liveChildPids(): number[] {
   return [...live].map((child) => child.pid).filter((pid): pid is number => pid !== undefined);
 }
 
-process.once('exit', () => {
+function killAll(): void {
   for (const pid of liveChildPids()) {
     spawnSync('pkill', ['-KILL', '-P', String(pid)]);
     try {
@@ -29,4 +29,13 @@ process.once('exit', () => {
       // already gone
     }
   }
-});
+}
+
+process.once('exit', killAll);
+// A signal ends the process without 'exit': the test runner cancelled, a timeout, Ctrl-C.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    killAll();
+    process.exit(128 + (signal === 'SIGHUP' ? 1 : signal === 'SIGINT' ? 2 : 15));
+  });
+}

@@ -7,6 +7,7 @@ export { grpcHealthClient, grpcHealthStatus, type HealthClient } from './grpc-he
 export { testIdentity, TEST_AUDIENCE, TEST_ISSUER, type TestIdentity } from './test-identity.js';
 export { bearer, grpcClient, type PromiseClient } from './grpc-client.js';
 export { login, startTestSystem, type TestSystem } from './test-system.js';
+export { startEmbeddedSystem, type EmbeddedSystem } from './embedded-system.js';
 export {
   ADMIN,
   authEnv,

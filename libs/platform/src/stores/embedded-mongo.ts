@@ -47,6 +47,11 @@ export async function openMongo(
   return startFerret(FERRETDB_BIN, dataDir, database);
 }
 
+/** FerretDB on the SQLite files an app's embedded store left in `dataDir` (to read them back). */
+export function openFerretData(dataDir: string, database: string): Promise<MongoEndpoint> {
+  return startFerret(FERRETDB_BIN, dataDir, database);
+}
+
 /**
  * Makes sure an embedded server can start, before anything waits for it: mongod where it can be
  * downloaded, else FerretDB built once (about a minute, `progress` says how it goes). Throws a

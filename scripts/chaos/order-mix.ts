@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+// The markers orders' test-only fault switch understands, from where orders defines them.
+import {
+  FAIL_CONFIRM_MARKER as FAIL_CONFIRM,
+  SKIP_REFUND_MARKER as SKIP_REFUND,
+  SLOW_CONFIRM_MARKER as SLOW_CONFIRM,
+} from '../../apps/orders/src/saga/saga-faults.js';
 import type { Random } from './random.js';
-
-/** Markers understood by orders' test-only fault switch (apps/orders/src/saga/saga-faults.ts). */
-const FAIL_CONFIRM = '[fail-confirm]';
-const SLOW_CONFIRM = '[slow-confirm]';
-const SKIP_REFUND = '[skip-refund]';
 
 /** The decline limit payments applies by default (1000.00). */
 export const DECLINE_LIMIT_MINOR = 100_000;

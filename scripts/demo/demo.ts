@@ -1,6 +1,7 @@
 // `npm run demo`: walks a running system (npm start) through the saga's paths and prints each
 // order's saga timeline. Exits non-zero with a clear message when the system is not running.
 import { randomUUID } from 'node:crypto';
+import { FAIL_CONFIRM_MARKER } from '../../apps/orders/src/saga/saga-faults.js';
 import { DemoClient } from './demo-client.js';
 import { timelineTable, type DemoSaga } from './timeline-table.js';
 
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   const compensated = await place(
     'compensated: confirm fails',
     2_500,
-    'demo: compensated [fail-confirm]',
+    `demo: compensated ${FAIL_CONFIRM_MARKER}`,
   );
   if (compensated.status !== 'CANCELLED') {
     console.log('  (orders runs without SAGA_FAULTS_ENABLED=true, so confirm did not fail)');

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { freePort, waitForPort } from '../process/free-port.js';
-import type { MongoEndpoint } from './embedded-mongo.js';
+import type { MongoEndpoint } from './mongo-endpoint.js';
 
 /**
  * The client's pool for FerretDB 1.24 on SQLite. Its SQLite pool opens at most 100 connections

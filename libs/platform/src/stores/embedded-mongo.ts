@@ -5,17 +5,9 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config/load-config.js';
 import { startFerret } from './embedded-ferret.js';
+import type { MongoEndpoint } from './mongo-endpoint.js';
 
-export interface MongoEndpoint {
-  /** Carries the client pool size the server needs (`maxPoolSize`), where it needs one. */
-  url: string;
-  description: string;
-  /** Settles if an embedded server stops by itself: its app cannot go on without it. */
-  lost?: Promise<string>;
-  /** The embedded server's process, where it runs in its own. */
-  pid?: number;
-  close(): Promise<void>;
-}
+export type { MongoEndpoint } from './mongo-endpoint.js';
 
 export type EmbeddedMongoKind = 'mongod' | 'ferretdb';
 

@@ -9,6 +9,7 @@ import {
   loadConfig,
   openPostgres,
   runMain,
+  acceptJsonBodies,
 } from '#platform';
 import { adminAccountFrom } from './accounts/usecases/seed-admin/admin-account.js';
 import { AppModule } from './app.module.js';
@@ -25,7 +26,7 @@ runMain('auth', async () => {
     { bufferLogs: true, bodyParser: false },
   );
   // JSON only, and small: no form posts (login CSRF) and no megabyte bodies to parse.
-  app.useBodyParser('json', { limit: '16kb' });
+  acceptJsonBodies(app, '16kb');
   app.disable('x-powered-by');
   const logger = app.get(Logger);
   app.useLogger(logger);

@@ -4,7 +4,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { PROTO_FILES } from '#contracts';
 import {
+  acceptJsonBodies,
   DomainErrorFilter,
+  RejectInvalidUtf8Pipe,
   grpcMetricsInterceptor,
   grpcServerOptions,
   HealthImplementation,
@@ -27,11 +29,13 @@ runMain('orders', async () => {
   const postgres = await openPostgres(config.DATABASE_URL, `${config.DATA_DIR}/pg`);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register(config, postgres),
-    { bufferLogs: true },
+    { bufferLogs: true, bodyParser: false },
   );
+  acceptJsonBodies(app, '100kb');
   app.useLogger(app.get(Logger));
   serveConsole(app, app.get(Logger));
   app.useGlobalFilters(new DomainErrorFilter(ORDERS_ERRORS));
+  app.useGlobalPipes(new RejectInvalidUtf8Pipe());
   const health = new HealthImplementation();
   app.connectMicroservice(
     grpcServerOptions({

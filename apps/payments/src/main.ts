@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { PROTO_FILES } from '#contracts';
 import {
   DomainErrorFilter,
+  RejectInvalidUtf8Pipe,
   grpcMetricsInterceptor,
   grpcServerOptions,
   HealthImplementation,
@@ -28,6 +29,7 @@ runMain('payments', async () => {
   const app = await NestFactory.create(AppModule.register(config, mongo), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new DomainErrorFilter(PAYMENTS_ERRORS));
+  app.useGlobalPipes(new RejectInvalidUtf8Pipe());
   const health = new HealthImplementation();
   app.connectMicroservice(
     grpcServerOptions({

@@ -2,6 +2,7 @@ import type { ServerInterceptor, ServerOptions } from '@grpc/grpc-js';
 import { Transport, type GrpcOptions } from '@nestjs/microservices';
 import { HealthImplementation } from 'grpc-health-check';
 import { GRPC_LOADER_OPTIONS, PROTO_ROOT } from '#contracts';
+import { markInvalidUtf8 } from './invalid-utf8.js';
 
 export interface GrpcServerSpec {
   port: number;
@@ -33,7 +34,8 @@ export function grpcServerOptions(spec: GrpcServerSpec): GrpcOptions {
       maxReceiveMessageLength: 1024 * 1024,
       // Nest hands channelOptions to `new grpc.Server(…)`, whose options take interceptors.
       channelOptions: { interceptors: spec.interceptors ?? [] } satisfies ServerOptions,
-      onLoadPackageDefinition: (_definition, server) => {
+      onLoadPackageDefinition: (definition, server) => {
+        markInvalidUtf8(definition);
         spec.health.addToServer(server as Parameters<HealthImplementation['addToServer']>[0]);
       },
     },

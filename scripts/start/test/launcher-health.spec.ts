@@ -68,6 +68,10 @@ describe('npm start launcher watching health', () => {
     await launcher.waitFor(/all services are ready/, 150_000);
     const ferretPid = Number(await readFile(join(dataDir, 'payments/mongo/ferretdb.pid'), 'utf8'));
     const token = await login(ports.AUTH_HTTP_PORT, 'freeze-customer', 'freeze customer password');
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as {
+      iss: string;
+    };
+    assert.equal(claims.iss, `http://localhost:${ports.AUTH_HTTP_PORT}`, 'iss follows auth port');
 
     const placed: Array<Promise<string | undefined>> = [];
     const stream = setInterval(() => placed.push(placeOrder(ports.ORDERS_HTTP_PORT, token)), 250);

@@ -16,7 +16,8 @@ export const authConfigSchema = z
     DATABASE_URL: postgresUrl.optional(),
     REDIS_URL: redisUrl.optional(),
     DATA_DIR: z.string().min(1).default('.data/auth'),
-    JWT_ISSUER: z.string().min(1).default('http://localhost:3001'),
+    /** Unset: http://localhost:<HTTP_PORT>, the origin tokens come from in development. */
+    JWT_ISSUER: z.string().min(1).optional(),
     JWT_AUDIENCE: z.string().min(1).default('saga-workspace'),
     /** Private signing keys as a JSON array of JWKs (each with `kid`); the last one signs. */
     JWT_PRIVATE_JWKS: z.string().min(1).optional(),
@@ -47,6 +48,10 @@ export const authConfigSchema = z
         message: 'ADMIN_USERNAME and ADMIN_PASSWORD are set together or not at all',
       });
     }
-  });
+  })
+  .transform((config) => ({
+    ...config,
+    JWT_ISSUER: config.JWT_ISSUER ?? `http://localhost:${config.HTTP_PORT}`,
+  }));
 
 export type AuthConfig = z.infer<typeof authConfigSchema>;

@@ -9,7 +9,7 @@ import {
   postgresUrl,
   requireInProduction,
 } from './fields.js';
-import { identityFields } from './identity.fields.js';
+import { identityFields, withIssuerFromJwks } from './identity.fields.js';
 
 const traceViewerUrl = z
   .string()
@@ -60,6 +60,7 @@ export const ordersConfigSchema = z
         message: 'is a test-only switch and must be off when NODE_ENV=production',
       });
     }
-  });
+  })
+  .transform(withIssuerFromJwks);
 
 export type OrdersConfig = z.infer<typeof ordersConfigSchema>;

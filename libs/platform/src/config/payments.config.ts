@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { common, mongoUrl, port, positiveInt, requireInProduction } from './fields.js';
-import { identityFields } from './identity.fields.js';
+import { identityFields, withIssuerFromJwks } from './identity.fields.js';
 
 export const paymentsConfigSchema = z
   .object({
@@ -13,6 +13,7 @@ export const paymentsConfigSchema = z
     /** Amounts at or above this many minor units are declined (100000 = 1000.00). */
     PAYMENT_DECLINE_LIMIT_MINOR: positiveInt(100_000),
   })
-  .superRefine(requireInProduction(['MONGO_URL']));
+  .superRefine(requireInProduction(['MONGO_URL']))
+  .transform(withIssuerFromJwks);
 
 export type PaymentsConfig = z.infer<typeof paymentsConfigSchema>;

@@ -1,5 +1,6 @@
 import { importJWK, jwtVerify, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { ConfigError } from '#platform';
+import { publicMembersFit } from './key-pair-fit.js';
 
 export type SigningAlgorithm = 'ES256' | 'RS256';
 
@@ -34,6 +35,9 @@ export async function parsePrivateJwks(
   const newest = jwks[jwks.length - 1]!;
   if (!newest.d) fail('the last key signs, so it must be a private key (with "d")');
   const alg = algorithmOf(newest, jwks.length - 1);
+  if (publicMembersFit(newest) === false) {
+    fail(`key ${newest.kid}: the private key does not match its public members`);
+  }
   const privateKey = await importKey(newest, alg);
   await assertPairMatches(privateKey, publicJwks[publicJwks.length - 1]!, alg, newest.kid!);
   return { signer: { kid: newest.kid!, alg, privateKey }, publicJwks };

@@ -114,7 +114,10 @@ export class ServiceProcess {
 
   private onLine(line: string): void {
     this.log.write(`${line}\n`);
-    const store = /listening: .*\bstore (.+)$/.exec(line.startsWith('{') ? msgOf(line) : '');
+    // auth goes on after its store (", signing key …"): the table shows the store only.
+    const store = /listening: .*\bstore (.+?)(?:, signing key .*)?$/.exec(
+      line.startsWith('{') ? msgOf(line) : '',
+    );
     if (store?.[1]) this.reportedStore = store[1];
     this.print(line);
   }

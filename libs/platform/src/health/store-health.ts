@@ -32,7 +32,7 @@ export interface StoreState {
 export class StoreHealth implements OnApplicationBootstrap, OnModuleDestroy {
   private downSince: number | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private probing: Promise<StoreState> | undefined;
+  private probing = false;
 
   constructor(
     @Inject(HEALTH_STORE) private readonly store: StoreKind,
@@ -42,7 +42,7 @@ export class StoreHealth implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.check(), this.settings.STORE_PROBE_INTERVAL_MS);
+    this.timer = setInterval(() => void this.probe(), this.settings.STORE_PROBE_INTERVAL_MS);
     this.timer.unref();
   }
 
@@ -50,10 +50,16 @@ export class StoreHealth implements OnApplicationBootstrap, OnModuleDestroy {
     clearInterval(this.timer);
   }
 
-  /** One ping at a time: concurrent callers share the ping in flight. */
+  /** A fresh ping: an answer to a ping sent before the caller asked says nothing of now. */
   check(): Promise<StoreState> {
-    this.probing ??= this.ping().finally(() => (this.probing = undefined));
-    return this.probing;
+    return this.ping();
+  }
+
+  /** The background probe: one at a time, however long a ping hangs. */
+  private async probe(): Promise<void> {
+    if (this.probing) return;
+    this.probing = true;
+    await this.ping().finally(() => (this.probing = false));
   }
 
   /** How long every ping has failed; 0 while the store answers. */

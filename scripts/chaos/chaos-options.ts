@@ -12,10 +12,12 @@ export interface ChaosOptions {
   recoveryWindowMs: number;
   /** Orders failing confirm skip their refund: the run must then fail (the checker's proof). */
   breakCompensation: boolean;
+  /** The stores `npm start` runs (PGlite, embedded FerretDB on SQLite) instead of servers. */
+  embedded: boolean;
 }
 
 const USAGE =
-  'usage: chaos [--seed N] [--orders N] [--rate N] [--concurrency N] [--faults N] [--recovery-window-ms N] [--break-compensation]';
+  'usage: chaos [--seed N] [--orders N] [--rate N] [--concurrency N] [--faults N] [--recovery-window-ms N] [--break-compensation] [--embedded]';
 
 /** Command-line options; a missing seed is drawn at random (and printed, to replay the run). */
 export function parseChaosOptions(
@@ -33,6 +35,7 @@ export function parseChaosOptions(
       faults: { type: 'string' },
       'recovery-window-ms': { type: 'string', default: '90000' },
       'break-compensation': { type: 'boolean', default: false },
+      embedded: { type: 'boolean', default: false },
     },
   });
   const orders = positive('orders', values.orders);
@@ -45,6 +48,7 @@ export function parseChaosOptions(
       values.faults === undefined ? Math.ceil(orders / 60) : positive('faults', values.faults, 0),
     recoveryWindowMs: positive('recovery-window-ms', values['recovery-window-ms']),
     breakCompensation: values['break-compensation'],
+    embedded: values.embedded,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Violation } from '#testing';
 import type { InjectedFault } from './fault-injector.js';
-import { FAULT_KINDS } from './fault-schedule.js';
+import { EMBEDDED_FAULT_KINDS, FAULT_KINDS } from './fault-schedule.js';
 import type { DriverStats } from './order-driver.js';
 
 export interface ChaosResult {
@@ -12,6 +12,8 @@ export interface ChaosResult {
   faults: readonly InjectedFault[];
   streamMs: number;
   recoveryWindowMs: number;
+  /** Run on `npm start`'s embedded stores rather than servers. */
+  embedded?: boolean;
   recoveredMs?: number;
   ordersByStatus: Record<string, number>;
   violations: readonly Violation[];
@@ -30,7 +32,7 @@ export function failed(result: ChaosResult): boolean {
 /** The run's summary: what was placed, what was injected, how long recovery took, what broke. */
 export function formatReport(result: ChaosResult): string {
   const { stats } = result;
-  const byKind = FAULT_KINDS.map(
+  const byKind = (result.embedded ? EMBEDDED_FAULT_KINDS : FAULT_KINDS).map(
     (kind) => `${kind} ${result.faults.filter((f) => f.kind === kind).length}`,
   );
   const statuses = Object.entries(result.ordersByStatus)
@@ -41,7 +43,7 @@ export function formatReport(result: ChaosResult): string {
       ? `NOT RECOVERED within ${seconds(result.recoveryWindowMs)}`
       : `${seconds(result.recoveredMs)} until every order and saga was terminal`;
   const lines = [
-    `chaos run: seed ${result.seed}, ${result.requested} orders at ${result.rate}/s (at most ${result.concurrency} in flight)`,
+    `chaos run: seed ${result.seed}, ${result.requested} orders at ${result.rate}/s (at most ${result.concurrency} in flight)${result.embedded ? ', embedded stores' : ''}`,
     row('orders placed', `${stats.placed} of ${result.requested} (${stats.gaveUp} given up)`),
     row(
       'requests',

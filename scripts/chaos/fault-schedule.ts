@@ -9,7 +9,20 @@ export const FAULT_KINDS = [
   'mongo-reset',
 ] as const;
 
-export type FaultKind = (typeof FAULT_KINDS)[number];
+/**
+ * On the embedded stores there is no proxy between an app and its store (the store lives in the
+ * app's process or its child, on a port chosen at start), so the two connection resets give way
+ * to `store-freeze`: payments' FerretDB stopped with SIGSTOP, its connections open but silent.
+ */
+export const EMBEDDED_FAULT_KINDS = [
+  'payments-latency',
+  'payments-drop',
+  'payments-kill',
+  'orders-kill',
+  'store-freeze',
+] as const;
+
+export type FaultKind = (typeof FAULT_KINDS)[number] | (typeof EMBEDDED_FAULT_KINDS)[number];
 
 export interface Fault {
   kind: FaultKind;
@@ -23,9 +36,11 @@ export interface Fault {
 
 export interface ScheduleSettings {
   orders: number;
-  /** 0 plans none; otherwise at least one of every kind, so fewer is raised to FAULT_KINDS.length. */
+  /** 0 plans none; otherwise at least one of every kind, so fewer is raised to the kinds' count. */
   faults: number;
   paymentsDeadlineMs: number;
+  /** The kinds to draw from (default FAULT_KINDS, the servers' run). */
+  kinds?: readonly FaultKind[];
 }
 
 // [min, max] of each fault's duration in ms: long enough to catch calls in flight, short enough
@@ -37,6 +52,7 @@ const DURATION_MS: Record<FaultKind, [number, number]> = {
   'orders-kill': [300, 2_000],
   'postgres-reset': [200, 1_000],
   'mongo-reset': [200, 1_000],
+  'store-freeze': [2_000, 6_000],
 };
 
 /**
@@ -45,9 +61,10 @@ const DURATION_MS: Record<FaultKind, [number, number]> = {
  */
 export function planFaults(random: Random, settings: ScheduleSettings): Fault[] {
   if (settings.faults === 0) return [];
-  const count = Math.max(settings.faults, FAULT_KINDS.length);
-  const extra = Array.from({ length: count - FAULT_KINDS.length }, () => random.pick(FAULT_KINDS));
-  const kinds = random.shuffle([...FAULT_KINDS, ...extra]);
+  const all = settings.kinds ?? FAULT_KINDS;
+  const count = Math.max(settings.faults, all.length);
+  const extra = Array.from({ length: count - all.length }, () => random.pick(all));
+  const kinds = random.shuffle([...all, ...extra]);
   const start = settings.orders * 0.05;
   const span = settings.orders * 0.85;
   return kinds.map((kind, i) => {

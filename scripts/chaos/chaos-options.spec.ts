@@ -23,6 +23,10 @@ describe('chaos command line', () => {
     assert.equal(parseChaosOptions([]).replicas, 1);
     assert.equal(parseChaosOptions(['--replicas', '2']).replicas, 2);
     assert.throws(() => parseChaosOptions(['--replicas', '0']), /--replicas must be/);
+    assert.throws(
+      () => parseChaosOptions(['--replicas', '2', '--embedded']),
+      /--replicas needs servers the replicas share/,
+    );
   });
 
   it('takes --faults 0 for a run without faults', () => {

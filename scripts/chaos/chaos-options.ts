@@ -12,12 +12,14 @@ export interface ChaosOptions {
   recoveryWindowMs: number;
   /** Orders failing confirm skip their refund: the run must then fail (the checker's proof). */
   breakCompensation: boolean;
+  /** The stores `npm start` runs (PGlite, embedded FerretDB on SQLite) instead of servers. */
+  embedded: boolean;
   /** Processes of orders and of payments; 2 or more puts NGINX in front and adds replica faults. */
   replicas: number;
 }
 
 const USAGE =
-  'usage: chaos [--seed N] [--orders N] [--rate N] [--concurrency N] [--faults N] [--recovery-window-ms N] [--break-compensation] [--replicas N]';
+  'usage: chaos [--seed N] [--orders N] [--rate N] [--concurrency N] [--faults N] [--recovery-window-ms N] [--break-compensation] [--embedded] [--replicas N]';
 
 /** Command-line options; a missing seed is drawn at random (and printed, to replay the run). */
 export function parseChaosOptions(
@@ -35,10 +37,15 @@ export function parseChaosOptions(
       faults: { type: 'string' },
       'recovery-window-ms': { type: 'string', default: '90000' },
       'break-compensation': { type: 'boolean', default: false },
+      embedded: { type: 'boolean', default: false },
       replicas: { type: 'string', default: '1' },
     },
   });
   const orders = positive('orders', values.orders);
+  const replicas = positive('replicas', values.replicas);
+  if (replicas > 1 && values.embedded) {
+    throw new Error(`--replicas needs servers the replicas share; not with --embedded\n${USAGE}`);
+  }
   return {
     seed: values.seed === undefined ? randomSeed() : positive('seed', values.seed, 0),
     orders,
@@ -48,7 +55,8 @@ export function parseChaosOptions(
       values.faults === undefined ? Math.ceil(orders / 60) : positive('faults', values.faults, 0),
     recoveryWindowMs: positive('recovery-window-ms', values['recovery-window-ms']),
     breakCompensation: values['break-compensation'],
-    replicas: positive('replicas', values.replicas),
+    embedded: values.embedded,
+    replicas,
   };
 }
 

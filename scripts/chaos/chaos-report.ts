@@ -1,6 +1,6 @@
 import type { Violation } from '#testing';
 import type { InjectedFault } from './fault-injector.js';
-import { FAULT_KINDS } from './fault-schedule.js';
+import { EMBEDDED_FAULT_KINDS, FAULT_KINDS } from './fault-schedule.js';
 import type { DriverStats } from './order-driver.js';
 import { REPLICA_FAULT_KINDS } from './replica-fault-kinds.js';
 import type { TakeoverStats } from './takeover.js';
@@ -14,6 +14,8 @@ export interface ChaosResult {
   faults: readonly InjectedFault[];
   streamMs: number;
   recoveryWindowMs: number;
+  /** Run on `npm start`'s embedded stores rather than servers. */
+  embedded?: boolean;
   recoveredMs?: number;
   ordersByStatus: Record<string, number>;
   violations: readonly Violation[];
@@ -34,7 +36,11 @@ export function failed(result: ChaosResult): boolean {
 /** The run's summary: what was placed, what was injected, how long recovery took, what broke. */
 export function formatReport(result: ChaosResult): string {
   const { stats } = result;
-  const kinds = result.replicas ? [...FAULT_KINDS, ...REPLICA_FAULT_KINDS] : FAULT_KINDS;
+  const kinds = result.embedded
+    ? EMBEDDED_FAULT_KINDS
+    : result.replicas
+      ? [...FAULT_KINDS, ...REPLICA_FAULT_KINDS]
+      : FAULT_KINDS;
   const byKind = kinds.map(
     (kind) => `${kind} ${result.faults.filter((f) => f.kind === kind).length}`,
   );
@@ -46,7 +52,7 @@ export function formatReport(result: ChaosResult): string {
       ? `NOT RECOVERED within ${seconds(result.recoveryWindowMs)}`
       : `${seconds(result.recoveredMs)} until every order and saga was terminal`;
   const lines = [
-    `chaos run: seed ${result.seed}, ${result.requested} orders at ${result.rate}/s (at most ${result.concurrency} in flight)${result.replicas ? `, ${result.replicas.count} replicas of orders and payments behind NGINX` : ''}`,
+    `chaos run: seed ${result.seed}, ${result.requested} orders at ${result.rate}/s (at most ${result.concurrency} in flight)${result.embedded ? ', embedded stores' : ''}${result.replicas ? `, ${result.replicas.count} replicas of orders and payments behind NGINX` : ''}`,
     row('orders placed', `${stats.placed} of ${result.requested} (${stats.gaveUp} given up)`),
     row(
       'requests',

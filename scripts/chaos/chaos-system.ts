@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import {
@@ -13,7 +13,7 @@ import {
   UNLIMITED_SIGN_INS,
   type AppProcess,
 } from '#testing';
-import type { ChaosStores } from './chaos-stores.js';
+import type { ChaosStores, ServerStores } from './chaos-stores.js';
 
 export const PROXIES = {
   ordersPayments: 'orders-payments',
@@ -32,7 +32,8 @@ export const ISSUER = 'http://auth.chaos';
  */
 export class ChaosSystem {
   private readonly apps = new Map<AppName, AppProcess>();
-  private readonly envs = new Map<AppName, Record<string, string>>();
+  private readonly envs = new Map<AppName, Record<string, string | undefined>>();
+  private stopped = false;
   /** Every process each app has been, in order (a kill and restart adds one). */
   private readonly lives = new Map<AppName, AppProcess[]>();
 
@@ -49,36 +50,68 @@ export class ChaosSystem {
   ): Promise<ChaosSystem> {
     const toxiproxy = await Toxiproxy.start(join(runDir, 'toxiproxy.log'));
     const system = new ChaosSystem(toxiproxy, stores, runDir);
-    const via = async (proxy: string, url: string) => {
-      const target = new URL(url);
-      target.host = await toxiproxy.createProxy(proxy, target.host);
-      return target.toString();
-    };
+    const stored = stores.servers
+      ? await system.serverWiring(stores.servers)
+      : embeddedWiring(stores.dataRoot);
     await system.launch('auth', {
       ...authEnv({
         issuer: ISSUER,
-        databaseUrl: await via(PROXIES.authPostgres, stores.authDb.url),
+        databaseUrl: stored.auth.DATABASE_URL ?? '',
         admin: ADMIN,
         service: ORDERS_SERVICE,
-        redisUrl: stores.redisUrl,
+        redisUrl: stores.servers?.redisUrl,
         label: 'chaos',
       }),
       ...UNLIMITED_SIGN_INS,
+      ...stored.auth,
     });
-    const mongoUrl = await via(PROXIES.paymentsMongo, stores.paymentsDb.url);
-    const payments = await system.launch('payments', paymentsEnv(ISSUER, system.authUrl, mongoUrl));
+    const payments = await system.launch('payments', {
+      ...paymentsEnv(ISSUER, system.authUrl, ''),
+      ...stored.payments,
+    });
     const paymentsGrpc = `127.0.0.1:${payments.grpcPort}`;
     await system.launch('orders', {
       ...ordersEnv({
         issuer: ISSUER,
         authUrl: system.authUrl,
-        databaseUrl: await via(PROXIES.ordersPostgres, stores.ordersDb.url),
+        databaseUrl: '',
         paymentsGrpc: await toxiproxy.createProxy(PROXIES.ordersPayments, paymentsGrpc),
         service: ORDERS_SERVICE,
       }),
       ...ordersOverrides,
+      ...stored.orders,
     });
     return system;
+  }
+
+  /** Each app's database through its Toxiproxy proxy, so the resets can cut it. */
+  private async serverWiring(servers: ServerStores): Promise<StoreWiring> {
+    const via = async (proxy: string, url: string) => {
+      const target = new URL(url);
+      target.host = await this.toxiproxy.createProxy(proxy, target.host);
+      return target.toString();
+    };
+    return {
+      auth: { DATABASE_URL: await via(PROXIES.authPostgres, servers.authDb.url) },
+      payments: { MONGO_URL: await via(PROXIES.paymentsMongo, servers.paymentsDb.url) },
+      orders: { DATABASE_URL: await via(PROXIES.ordersPostgres, servers.ordersDb.url) },
+    };
+  }
+
+  /** SIGSTOPs payments' embedded FerretDB (store-freeze); returns its pid for thawStore. */
+  async freezeStore(): Promise<number> {
+    const pidFile = join(this.stores.dataRoot, 'payments', 'mongo', 'ferretdb.pid');
+    const pid = Number(await readFile(pidFile, 'utf8'));
+    process.kill(pid, 'SIGSTOP');
+    return pid;
+  }
+
+  thawStore(pid: number): void {
+    try {
+      process.kill(pid, 'SIGCONT');
+    } catch {
+      // gone meanwhile (payments killed and restarted): nothing to thaw
+    }
   }
 
   get authUrl(): string {
@@ -113,23 +146,29 @@ export class ChaosSystem {
     return child.exitCode === null && child.signalCode === null;
   }
 
-  /** Sagas not yet terminal, read from orders' database directly. */
+  /** Sagas not yet terminal, read from orders' database directly (NaN on embedded stores). */
   async sagasUnderWay(): Promise<number> {
+    if (!this.stores.servers) return NaN;
     const rows = await this.ordersQuery<{ n: string }>(
       `SELECT count(*) AS n FROM saga_instances WHERE status IN ('RUNNING', 'COMPENSATING')`,
     );
     return Number(rows[0]!.n);
   }
 
-  async ordersByStatus(): Promise<Record<string, number>> {
+  async ordersByStatus(
+    ordersDbUrl = this.stores.servers?.ordersDb.url,
+  ): Promise<Record<string, number>> {
     const rows = await this.ordersQuery<{ status: string; n: string }>(
       'SELECT status, count(*) AS n FROM orders GROUP BY status',
+      ordersDbUrl,
     );
     return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
   }
 
   /** Stops everything and writes each app's output (all its lives) into the run folder. */
   async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
     await Promise.allSettled([...this.apps.values()].map((app) => app.stop()));
     await this.toxiproxy.stop();
     for (const [name, lives] of this.lives) {
@@ -138,8 +177,12 @@ export class ChaosSystem {
     }
   }
 
-  private async ordersQuery<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
-    const client = new pg.Client({ connectionString: this.stores.ordersDb.url });
+  private async ordersQuery<T extends pg.QueryResultRow>(
+    sql: string,
+    url = this.stores.servers?.ordersDb.url,
+  ): Promise<T[]> {
+    if (!url) throw new Error("orders' embedded database cannot be read while orders runs");
+    const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
       return (await client.query<T>(sql)).rows;
@@ -148,7 +191,10 @@ export class ChaosSystem {
     }
   }
 
-  private async launch(name: AppName, env: Record<string, string>): Promise<AppProcess> {
+  private async launch(
+    name: AppName,
+    env: Record<string, string | undefined>,
+  ): Promise<AppProcess> {
     this.envs.set(name, env);
     const app = await startApp(name, {
       grpc: name !== 'auth',
@@ -165,4 +211,16 @@ export class ChaosSystem {
     if (!app) throw new Error(`${name} was never started`);
     return app;
   }
+}
+
+type StoreWiring = Record<AppName, Record<string, string | undefined>>;
+
+/** No server URLs: each app opens its embedded store in its own DATA_DIR, as `npm start`. */
+function embeddedWiring(dataRoot: string): StoreWiring {
+  const own = (name: AppName) => ({ DATA_DIR: join(dataRoot, name) });
+  return {
+    auth: { DATABASE_URL: undefined, REDIS_URL: undefined, ...own('auth') },
+    payments: { MONGO_URL: undefined, ...own('payments') },
+    orders: { DATABASE_URL: undefined, ...own('orders') },
+  };
 }

@@ -17,6 +17,10 @@ export interface ChaosTarget {
   /** Every killed process of the app started again on its ports. */
   restart(name: 'payments' | 'orders'): Promise<void>;
   sagasUnderWay(): Promise<number>;
-  ordersByStatus(): Promise<Record<string, number>>;
+  /** Orders by status, from orders' database (by default the server's one). */
+  ordersByStatus(ordersDbUrl?: string): Promise<Record<string, number>>;
+  /** store-freeze (embedded stores only): SIGSTOPs payments' FerretDB, returns its pid. */
+  freezeStore(): Promise<number>;
+  thawStore(pid: number): void;
   stop(): Promise<void>;
 }

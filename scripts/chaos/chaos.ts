@@ -1,18 +1,20 @@
-// `npm run chaos [-- --seed N --orders N]`: auth, payments and orders with Toxiproxy in between,
-// a steady stream of orders while a seeded schedule injects faults, then recovery and every saga
-// invariant checked against both stores. Exits 1 on any violation, naming invariant and order.
+// `npm run chaos [-- --seed N --orders N] [--embedded]`: auth, payments and orders with Toxiproxy
+// in between, a steady stream of orders while a seeded schedule injects faults, then recovery and
+// every saga invariant checked against both stores. Exits 1 on any violation, naming invariant
+// and order. `--embedded`: on the stores `npm start` runs (PGlite, FerretDB on SQLite).
 import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkSagaInvariants } from '#testing';
+import { checkSagaInvariants, type Violation } from '#testing';
+import { unfinishedViaApi } from './api-recovery.js';
 import { parseChaosOptions, type ChaosOptions } from './chaos-options.js';
 import { failed, formatReport } from './chaos-report.js';
-import { openChaosStores } from './chaos-stores.js';
+import { openChaosStores, openStoredData } from './chaos-stores.js';
 import type { ChaosTarget } from './chaos-target.js';
 import { FaultInjector } from './fault-injector.js';
-import { planFaults } from './fault-schedule.js';
+import { EMBEDDED_FAULT_KINDS, planFaults } from './fault-schedule.js';
 import { OrderDriver } from './order-driver.js';
 import { Random } from './random.js';
 import { awaitRecovery } from './recovery.js';
@@ -46,7 +48,7 @@ async function main(): Promise<number> {
   log(
     `seed ${options.seed}, ${options.orders} orders, ${options.replicas} replica(s); logs in ${logDir}`,
   );
-  const stores = await openChaosStores(REPO_ROOT, logDir);
+  const stores = await openChaosStores(REPO_ROOT, logDir, options.embedded);
   log(`stores: ${stores.description}`);
   let system: ChaosTarget | undefined;
   try {
@@ -65,7 +67,7 @@ async function run(system: ChaosTarget, options: ChaosOptions, logDir: string): 
   const schedule = planFaults(random.fork(1), {
     ...options,
     paymentsDeadlineMs: PAYMENTS_DEADLINE_MS,
-    kinds: faultKindsOf(replicaRun),
+    kinds: options.embedded ? EMBEDDED_FAULT_KINDS : faultKindsOf(replicaRun),
   });
   const customer = `chaos-${options.seed}-${randomUUID().slice(0, 8)}`;
   const driver = new OrderDriver(
@@ -98,11 +100,9 @@ async function run(system: ChaosTarget, options: ChaosOptions, logDir: string): 
   const streamMs = Date.now() - started;
   log(`stream done in ${streamMs} ms; faults cleared, waiting for recovery`);
   await system.toxiproxy.reset();
-  const { ordersDb, paymentsDb } = system.stores;
-  const recovery = await awaitRecovery(
-    () => checkSagaInvariants(ordersDb.url, paymentsDb.url, driver.acknowledged),
-    options.recoveryWindowMs,
-  );
+  const { recovery, ordersByStatus } = options.embedded
+    ? await recoverEmbedded(system, options, customer, driver.acknowledged, logDir)
+    : await recoverOnServers(system, options, driver.acknowledged, logDir);
   const result = {
     ...options,
     requested: options.orders,
@@ -110,21 +110,70 @@ async function run(system: ChaosTarget, options: ChaosOptions, logDir: string): 
     faults: injector.injected,
     streamMs,
     ...recovery,
-    ordersByStatus: await system.ordersByStatus(),
+    ordersByStatus,
     logDir,
     replicas: await replicaReport(replicaRun, Number(ORDERS_ENV.SAGA_LEASE_MS)),
   };
   console.log(formatReport(result));
-  if (result.violations.length > 0) {
-    const file = await writeViolationDetails(
-      logDir,
-      ordersDb.url,
-      paymentsDb.url,
-      result.violations,
-    );
-    log(`what both stores hold about the violating orders: ${file}`);
-  }
   return failed(result) ? 1 : 0;
+}
+
+type Acked = OrderDriver['acknowledged'];
+
+async function recoverOnServers(
+  system: ChaosTarget,
+  options: ChaosOptions,
+  acknowledged: Acked,
+  logDir: string,
+) {
+  const { ordersDb, paymentsDb } = system.stores.servers!;
+  const recovery = await awaitRecovery(
+    () => checkSagaInvariants(ordersDb.url, paymentsDb.url, acknowledged),
+    options.recoveryWindowMs,
+  );
+  await explain(recovery.violations, ordersDb.url, paymentsDb.url, logDir);
+  return { recovery, ordersByStatus: await system.ordersByStatus() };
+}
+
+/** Recovery watched through orders' API; then the apps stop and their stores are checked. */
+async function recoverEmbedded(
+  system: ChaosTarget,
+  options: ChaosOptions,
+  customer: string,
+  acknowledged: Acked,
+  logDir: string,
+) {
+  const token = await system.customerToken(customer);
+  const recovery = await awaitRecovery(
+    () => unfinishedViaApi(system.ordersUrl, token, acknowledged),
+    options.recoveryWindowMs,
+    2_000,
+  );
+  await system.stop();
+  const data = await openStoredData(system.stores.dataRoot);
+  try {
+    const violations = await checkSagaInvariants(
+      data.ordersDb.url,
+      data.paymentsDb.url,
+      acknowledged,
+    );
+    await explain(violations, data.ordersDb.url, data.paymentsDb.url, logDir);
+    const ordersByStatus = await system.ordersByStatus(data.ordersDb.url);
+    return { recovery: { ...recovery, violations }, ordersByStatus };
+  } finally {
+    await data.close();
+  }
+}
+
+async function explain(
+  violations: Violation[],
+  ordersUrl: string,
+  paymentsUrl: string,
+  logDir: string,
+): Promise<void> {
+  if (violations.length === 0) return;
+  const file = await writeViolationDetails(logDir, ordersUrl, paymentsUrl, violations);
+  log(`what both stores hold about the violating orders: ${file}`);
 }
 
 main().then(

@@ -85,11 +85,17 @@ export class FaultInjector {
         const inFlight = this.stream.inFlight;
         const underWay = await this.system.sagasUnderWay().catch(() => NaN);
         await this.killAndRestart('orders', hold);
-        return `${inFlight} requests in flight, ${underWay} sagas under way`;
+        const sagas = Number.isNaN(underWay) ? 'unknown' : String(underWay);
+        return `${inFlight} requests in flight, ${sagas} sagas under way`;
       },
       'postgres-reset': () =>
         this.resets([PROXIES.ordersPostgres, PROXIES.authPostgres], hold, 'PostgreSQL'),
       'mongo-reset': () => this.resets([PROXIES.paymentsMongo], hold, 'FerretDB'),
+      'store-freeze': async () => {
+        const pid = await this.system.freezeStore();
+        await hold().finally(() => this.system.thawStore(pid));
+        return `payments' embedded FerretDB (pid ${pid}) stopped with SIGSTOP, then SIGCONT`;
+      },
       ...replicaFaultActions(this.replicas?.system, this.replicas?.takeover, fault, hold),
     };
     return actions[fault.kind]();

@@ -10,8 +10,22 @@ export const FAULT_KINDS = [
   'mongo-reset',
 ] as const;
 
+/**
+ * On the embedded stores there is no proxy between an app and its store (the store lives in the
+ * app's process or its child, on a port chosen at start), so the two connection resets give way
+ * to `store-freeze`: payments' FerretDB stopped with SIGSTOP, its connections open but silent.
+ */
+export const EMBEDDED_FAULT_KINDS = [
+  'payments-latency',
+  'payments-drop',
+  'payments-kill',
+  'orders-kill',
+  'store-freeze',
+] as const;
+
 /** The kinds above, and those of a run with several replicas (`--replicas`). */
-export type FaultKind = (typeof FAULT_KINDS)[number] | ReplicaFaultKind;
+export type FaultKind =
+  (typeof FAULT_KINDS)[number] | (typeof EMBEDDED_FAULT_KINDS)[number] | ReplicaFaultKind;
 
 export interface Fault {
   kind: FaultKind;
@@ -25,10 +39,10 @@ export interface Fault {
 
 export interface ScheduleSettings {
   orders: number;
-  /** 0 plans none; otherwise at least one of every kind, so fewer is raised to FAULT_KINDS.length. */
+  /** 0 plans none; otherwise at least one of every kind, so fewer is raised to the kinds' count. */
   faults: number;
   paymentsDeadlineMs: number;
-  /** The kinds to plan from (FAULT_KINDS unless the run has replicas). */
+  /** The kinds to draw from (default FAULT_KINDS, the servers' run; see replica-run.ts). */
   kinds?: readonly FaultKind[];
 }
 
@@ -41,6 +55,7 @@ const DURATION_MS: Record<FaultKind, [number, number]> = {
   'orders-kill': [300, 2_000],
   'postgres-reset': [200, 1_000],
   'mongo-reset': [200, 1_000],
+  'store-freeze': [2_000, 6_000],
   ...REPLICA_DURATION_MS,
 };
 
@@ -50,10 +65,10 @@ const DURATION_MS: Record<FaultKind, [number, number]> = {
  */
 export function planFaults(random: Random, settings: ScheduleSettings): Fault[] {
   if (settings.faults === 0) return [];
-  const every = settings.kinds ?? FAULT_KINDS;
-  const count = Math.max(settings.faults, every.length);
-  const extra = Array.from({ length: count - every.length }, () => random.pick(every));
-  const kinds = random.shuffle([...every, ...extra]);
+  const all = settings.kinds ?? FAULT_KINDS;
+  const count = Math.max(settings.faults, all.length);
+  const extra = Array.from({ length: count - all.length }, () => random.pick(all));
+  const kinds = random.shuffle([...all, ...extra]);
   const start = settings.orders * 0.05;
   const span = settings.orders * 0.85;
   return kinds.map((kind, i) => {

@@ -28,7 +28,7 @@ export function startChaosSystem(
 
 export function replicaRunOf(system: ChaosTarget): ReplicaRun | undefined {
   if (!(system instanceof ReplicatedSystem)) return undefined;
-  return { system, takeover: new TakeoverProbe(system.stores.ordersDb.url) };
+  return { system, takeover: new TakeoverProbe(system.stores.servers!.ordersDb.url) };
 }
 
 export function faultKindsOf(run: ReplicaRun | undefined): readonly FaultKind[] {

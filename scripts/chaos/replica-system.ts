@@ -16,7 +16,7 @@ import {
   type Gateway,
   type GrpcBalancer,
 } from '#testing';
-import type { ChaosStores } from './chaos-stores.js';
+import type { ChaosStores, ServerStores } from './chaos-stores.js';
 import { ISSUER, PROXIES } from './chaos-system.js';
 import type { ChaosTarget } from './chaos-target.js';
 import { ordersByStatus, sagasUnderWay } from './orders-db.js';
@@ -49,6 +49,8 @@ export class ReplicatedSystem implements ChaosTarget {
     ordersOverrides: Record<string, string>,
     replicas: number,
   ): Promise<ReplicatedSystem> {
+    const servers = stores.servers;
+    if (!servers) throw new Error('replicas share servers: --replicas cannot run on --embedded');
     const toxiproxy = await Toxiproxy.start(join(runDir, 'toxiproxy.log'));
     const started: { stop(): Promise<unknown> }[] = [toxiproxy];
     const keep = <T extends { stop(): Promise<unknown> }>(part: T) => (started.push(part), part);
@@ -58,10 +60,10 @@ export class ReplicatedSystem implements ChaosTarget {
       return target.toString();
     };
     try {
-      const authDb = await via(PROXIES.authPostgres, stores.authDb.url);
-      const auth = keep(await startApp('auth', { env: authEnvOf(authDb, stores.redisUrl) }));
+      const authDb = await via(PROXIES.authPostgres, servers.authDb.url);
+      const auth = keep(await startApp('auth', { env: authEnvOf(authDb, servers.redisUrl) }));
       const authUrl = `http://127.0.0.1:${auth.httpPort}`;
-      const mongoUrl = await via(PROXIES.paymentsMongo, stores.paymentsDb.url);
+      const mongoUrl = await via(PROXIES.paymentsMongo, servers.paymentsDb.url);
       const payments = keep(
         await ReplicaSet.start('payments', replicas, paymentsEnv(ISSUER, authUrl, mongoUrl)),
       );
@@ -69,7 +71,7 @@ export class ReplicatedSystem implements ChaosTarget {
       const ordersWiring = {
         issuer: ISSUER,
         authUrl,
-        databaseUrl: await via(PROXIES.ordersPostgres, stores.ordersDb.url),
+        databaseUrl: await via(PROXIES.ordersPostgres, servers.ordersDb.url),
         paymentsGrpc: await toxiproxy.createProxy(PROXIES.ordersPayments, balancer.address),
         service: ORDERS_SERVICE,
       };
@@ -123,11 +125,21 @@ export class ReplicatedSystem implements ChaosTarget {
   }
 
   sagasUnderWay(): Promise<number> {
-    return sagasUnderWay(this.stores.ordersDb.url);
+    return sagasUnderWay(this.servers.ordersDb.url);
   }
 
-  ordersByStatus(): Promise<Record<string, number>> {
-    return ordersByStatus(this.stores.ordersDb.url);
+  ordersByStatus(ordersDbUrl = this.servers.ordersDb.url): Promise<Record<string, number>> {
+    return ordersByStatus(ordersDbUrl);
+  }
+
+  freezeStore(): Promise<number> {
+    return Promise.reject(new Error('store-freeze is a fault of the embedded stores only'));
+  }
+
+  thawStore(): void {}
+
+  private get servers(): ServerStores {
+    return this.stores.servers!;
   }
 
   /** Stops everything and writes each app's output (every replica, every life) to the run folder. */

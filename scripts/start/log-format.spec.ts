@@ -46,6 +46,23 @@ describe('formatLogLine', () => {
     assert.equal(formatLogLine('auth', line, plain), '[auth]     error  boom  err="db down"');
   });
 
+  it('keeps why an rpc failed: the method, the code and the reason', () => {
+    const line = JSON.stringify({
+      level: 40,
+      msg: 'rpc failed',
+      context: 'grpc',
+      rpc: 'PaymentsGrpcController.refundPayment',
+      outcome: 'error',
+      code: 'UNAVAILABLE',
+      reason: 'payments store did not answer',
+      order_id: 'o-9',
+    });
+    assert.equal(
+      formatLogLine('payments', line, plain),
+      '[payments] warn   rpc failed (grpc)  order_id=o-9  rpc=PaymentsGrpcController.refundPayment  code=UNAVAILABLE  reason="payments store did not answer"',
+    );
+  });
+
   it('passes a line that is not JSON through unchanged, prefixed', () => {
     assert.equal(
       formatLogLine('payments', '    at startFerret (x.js:1:1)', plain),

@@ -16,6 +16,8 @@ const LEVELS: Record<number, string> = {
 
 // Business and correlation ids worth seeing at a glance; everything else stays in the log file.
 const KEY_IDS = ['order_id', 'saga_id', 'payment_id', 'customer_id', 'user_id', 'step'];
+// What failed and why (an `rpc failed` line says nothing without them).
+const KEY_FACTS = ['rpc', 'code', 'reason'];
 
 const SERVICE_COLORS: Record<string, string> = { auth: '36', payments: '35', orders: '32' };
 const LEVEL_COLORS: Record<string, string> = { warn: '33', error: '31', fatal: '31' };
@@ -34,6 +36,10 @@ export function formatLogLine(service: string, line: string, options: FormatOpti
   if (request) parts.push(request);
   for (const key of KEY_IDS) {
     if (record[key] !== undefined) parts.push(`${key}=${String(record[key])}`);
+  }
+  for (const key of KEY_FACTS) {
+    if (record[key] !== undefined && record[key] !== null)
+      parts.push(`${key}=${shown(record[key])}`);
   }
   if (typeof record.trace_id === 'string') parts.push(`trace=${record.trace_id.slice(0, 8)}`);
   const error = errorOf(record);
@@ -76,6 +82,12 @@ function errorOf(record: LogRecord): string | undefined {
   const err = record.err as { message?: string } | undefined;
   if (err?.message) return err.message;
   return typeof record.error === 'string' ? record.error : undefined;
+}
+
+/** Quoted when it has spaces, so the line still splits into fields. */
+function shown(value: unknown): string {
+  const text = String(value);
+  return /\s/.test(text) ? JSON.stringify(text) : text;
 }
 
 function colorOf(service: string): string {

@@ -31,7 +31,8 @@ export class ServiceProcess {
     repoRoot: string,
     private readonly print: (line: string) => void,
   ) {
-    this.log = createWriteStream(plan.logFile, { flags: 'w' });
+    // Appended: a restarted service continues its log; the launcher rotates the logs at its start.
+    this.log = createWriteStream(plan.logFile, { flags: 'a' });
     this.child = spawn(
       process.execPath,
       [
@@ -113,7 +114,10 @@ export class ServiceProcess {
 
   private onLine(line: string): void {
     this.log.write(`${line}\n`);
-    const store = /listening: .*\bstore (.+)$/.exec(line.startsWith('{') ? msgOf(line) : '');
+    // auth goes on after its store (", signing key …"): the table shows the store only.
+    const store = /listening: .*\bstore (.+?)(?:, signing key .*)?$/.exec(
+      line.startsWith('{') ? msgOf(line) : '',
+    );
     if (store?.[1]) this.reportedStore = store[1];
     this.print(line);
   }

@@ -1,6 +1,8 @@
 import { relative } from 'node:path';
+import { HealthWatch, type WatchOptions } from './health-watch.js';
 import { formatLogLine } from './log-format.js';
 import type { ServicePlan } from './plan.js';
+import { RestartBudget } from './restart-budget.js';
 import { ServiceProcess } from './service-process.js';
 import { renderStatusTable } from './status-table.js';
 
@@ -9,6 +11,10 @@ export interface SupervisorOptions {
   readyTimeoutMs: number;
   /** How long a service may take to stop after SIGTERM before it is killed. */
   stopGraceMs: number;
+  /** Polling of every service's health once all are ready. */
+  watch: WatchOptions;
+  /** Restarts after failed liveness, per service and window, before giving up on the system. */
+  restarts: { limit: number; windowMs: number };
   color: boolean;
   out: (text: string) => void;
   err: (text: string) => void;
@@ -19,18 +25,34 @@ const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /**
  * Runs the services as one system: auth first (the others fetch its JWKS), then payments and
- * orders together; stops all of them on a signal (exit 0) or when one dies (exit 1).
+ * orders together; stops all of them on a signal (exit 0) or when one dies (exit 1). Once all are
+ * ready it watches their health: a service that stops being ready is reported with the reason,
+ * one that fails liveness (its store wedged) is restarted, within a budget, else all stop.
  */
 export class Supervisor {
-  private readonly services: ServiceProcess[] = [];
+  private services: ServiceProcess[] = [];
   private stopping: Promise<number> | undefined;
   private ready = false;
   private readonly done = Promise.withResolvers<number>();
+  private readonly watch: HealthWatch;
+  private readonly budget: RestartBudget;
+  private readonly restarting = new Set<string>();
 
   constructor(
     private readonly plans: readonly ServicePlan[],
     private readonly options: SupervisorOptions,
-  ) {}
+  ) {
+    this.budget = new RestartBudget(options.restarts.limit, options.restarts.windowMs);
+    const watched = () =>
+      this.services
+        .filter((service) => !this.restarting.has(service.plan.name))
+        .map((service) => ({ name: service.plan.name, httpPort: service.plan.httpPort }));
+    this.watch = new HealthWatch(watched, options.watch, {
+      notReady: (name, reason) => this.complain(`${name} is not ready: ${reason}`),
+      readyAgain: (name) => this.say(`${name} is ready again`),
+      notLive: (name, reason) => void this.restart(name, reason),
+    });
+  }
 
   /** Resolves with the process exit code once every service has stopped. */
   async run(): Promise<number> {
@@ -43,7 +65,10 @@ export class Supervisor {
       await this.startAll([first!]);
       await this.startAll(rest);
       this.ready = !this.stopping;
-      if (this.ready) this.printTable();
+      if (this.ready) {
+        this.printTable();
+        this.watch.start();
+      }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       void this.shutdown(1, message);
@@ -58,7 +83,7 @@ export class Supervisor {
   }
 
   private startOne(plan: ServicePlan): ServiceProcess {
-    this.say(`starting ${plan.name}`);
+    if (!this.restarting.has(plan.name)) this.say(`starting ${plan.name}`);
     const service = new ServiceProcess(plan, this.options.repoRoot, (line) =>
       this.options.out(
         formatLogLine(plan.name, line, { prefixWidth: PREFIX_WIDTH, color: this.options.color }),
@@ -66,6 +91,7 @@ export class Supervisor {
     );
     this.services.push(service);
     void service.exited.then(({ code, signal }) => {
+      if (!this.services.includes(service)) return; // replaced by a restart
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
       const when = this.ready ? 'unexpectedly' : 'before it was ready';
       void this.shutdown(1, `${plan.name} ${how} ${when}; see ${this.shown(plan.logFile)}`);
@@ -73,9 +99,42 @@ export class Supervisor {
     return service;
   }
 
+  /** Stops a service that failed liveness and starts it again, if its budget allows. */
+  private async restart(name: string, reason: string): Promise<void> {
+    const old = this.services.find((service) => service.plan.name === name);
+    if (!old || this.stopping || this.restarting.has(name)) return;
+    const attempt = this.budget.take(name);
+    const { limit, windowMs } = this.options.restarts;
+    if (attempt === undefined) {
+      const window = `${Math.round(windowMs / 60_000)} min`;
+      void this.shutdown(
+        1,
+        `${name} failed liveness again (${reason}) after ${limit} restarts in ${window}`,
+      );
+      return;
+    }
+    this.complain(`${name} failed liveness (${reason}); restarting it (${attempt} of ${limit})`);
+    this.restarting.add(name);
+    this.services = this.services.filter((service) => service !== old);
+    try {
+      await old.stop(this.options.stopGraceMs);
+      if (this.stopping) return;
+      const fresh = this.startOne(old.plan);
+      await fresh.waitReady(this.options.readyTimeoutMs);
+      this.say(`${name} restarted and ready (pid ${fresh.pid})`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      void this.shutdown(1, `${name} did not come back after a restart: ${message}`);
+    } finally {
+      this.restarting.delete(name);
+      this.watch.reset(name);
+    }
+  }
+
   /** Idempotent: the first reason wins, later calls wait for the same shutdown. */
   private shutdown(exitCode: number, reason: string): Promise<number> {
     if (this.stopping) return this.stopping;
+    this.watch.stop();
     (exitCode === 0 ? this.say : this.complain).call(this, `${reason}; stopping everything`);
     this.stopping = (async () => {
       const running = this.services.filter((service) => service.running);

@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '#identity';
 import {
@@ -10,11 +9,11 @@ import {
   typeOrmOptions,
   type AuthConfig,
   type PostgresEndpoint,
+  HealthModule,
 } from '#platform';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { UserEntity } from './accounts/persistence/user.entity.js';
 import type { SeededAccount } from './accounts/usecases/seed-accounts/seed-account.usecase.js';
-import { HealthController } from './health/health.controller.js';
 import { KeysModule } from './keys/keys.module.js';
 import type { SigningKeys } from './keys/signing-keys.js';
 import { migrations } from './persistence/migrations/index.js';
@@ -35,7 +34,7 @@ export class AppModule {
         loggerModule('auth', config),
         MetricsModule.forRoot('auth'),
         TypeOrmModule.forRoot(typeOrmOptions(postgres, [UserEntity], migrations)),
-        TerminusModule,
+        HealthModule.forStore('postgres', config),
         // auth checks its own tokens with the same guard as the other services, from its key set.
         IdentityModule.forRoot({
           jwks: keys.jwks,
@@ -45,7 +44,6 @@ export class AppModule {
         KeysModule.register(config, keys),
         AccountsModule.register(config, seeded),
       ],
-      controllers: [HealthController],
       providers: [postgresPoolMetrics(getDataSourceToken()), closeOnShutdown('postgres', postgres)],
     };
   }

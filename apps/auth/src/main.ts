@@ -10,6 +10,7 @@ import {
   loadConfig,
   openPostgres,
   runMain,
+  acceptJsonBodies,
   serveHttpApp,
   serveOpenApi,
 } from '#platform';
@@ -29,7 +30,7 @@ runMain('auth', async () => {
     { bufferLogs: true, bodyParser: false },
   );
   // JSON only, and small: no form posts (login CSRF) and no megabyte bodies to parse.
-  app.useBodyParser('json', { limit: '16kb' });
+  acceptJsonBodies(app, '16kb');
   app.disable('x-powered-by');
   const logger = app.get(Logger);
   app.useLogger(logger);

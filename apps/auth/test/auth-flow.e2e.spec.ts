@@ -114,7 +114,8 @@ describe('auth over real HTTP: register, login, JWKS', () => {
       body: 'username=alice&password=correct+horse+1',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
-    assert.equal(form.status, 400, 'only JSON bodies are read');
+    assert.equal(form.status, 415, 'only JSON bodies are read');
+    assert.match(form.body.detail as string, /must be JSON/);
     const huge = await call(app, 'POST', '/v1/auth/login', {
       body: { username: 'alice', password: 'x'.repeat(100_000) },
     });

@@ -58,13 +58,14 @@ export function SagaDetail(props: {
               {view.saga.step} ({view.saga.attempts} attempts
               {view.saga.ending ? `, ending ${view.saga.ending}` : ''})
             </dd>
-            <dt>{view.saga.finished_at ? 'Took' : 'Age'}</dt>
+            <dt>{view.saga.took_ms === null ? 'Age' : 'Took'}</dt>
             <dd>
-              {duration(view.saga.age_ms)}{' '}
+              {duration(view.saga.took_ms ?? view.saga.age_ms)}{' '}
               <span class="muted">(started {dateTime(view.saga.created_at)})</span>
             </dd>
           </dl>
-          {view.saga.last_error && (
+          {/* A finished saga's errors are history: its timeline shows them where they happened. */}
+          {view.saga.last_error && view.saga.took_ms === null && (
             <>
               <h3>Last recorded error</h3>
               <pre class="tl-error">{view.saga.last_error}</pre>

@@ -58,7 +58,12 @@ export function SagaList(props: { token: string; route: Route; intervalMs: numbe
             <th scope="col">Status</th>
             <th scope="col">Step</th>
             <th scope="col">Order</th>
-            <th scope="col">Age</th>
+            <th
+              scope="col"
+              title="How long ago an unfinished saga started; how long a finished one took"
+            >
+              Age
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -86,7 +91,13 @@ export function SagaList(props: { token: string; route: Route; intervalMs: numbe
                 <code>{shortId(saga.order_id)}</code>{' '}
                 <span class="muted">{money(saga.order?.amount)}</span>
               </td>
-              <td>{duration(saga.age_ms)}</td>
+              <td class="age">
+                {saga.took_ms === null ? (
+                  duration(saga.age_ms)
+                ) : (
+                  <span class="muted">took {duration(saga.took_ms)}</span>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

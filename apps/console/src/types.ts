@@ -19,7 +19,10 @@ export interface Saga {
   ending: string | null;
   last_error: string;
   overdue: boolean;
+  /** Since it started. */
   age_ms: number;
+  /** From start to finish; null while it is not finished (STUCK included). */
+  took_ms: number | null;
   next_attempt_at: string;
   created_at: string;
   updated_at: string;

@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import {
   closeOnShutdown,
@@ -10,13 +9,13 @@ import {
   typeOrmOptions,
   type OrdersConfig,
   type PostgresEndpoint,
+  HealthModule,
 } from '#platform';
 import { IdentityModule } from '#identity';
 import { SagaModule } from '#saga';
 import { ORDERS_CONFIG } from './config.tokens.js';
 import { ConsoleModule } from './console/console.module.js';
 import { FaultInjectionModule } from './faults/fault-injection.module.js';
-import { HealthController } from './health/health.controller.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { sagaOptions } from './orders-saga.options.js';
 import { PaymentsClientModule } from './payments-client/payments-client.module.js';
@@ -45,9 +44,8 @@ export class AppModule {
         ...(config.SAGA_FAULTS_ENABLED ? [FaultInjectionModule] : []),
         OrdersModule.register(config),
         ConsoleModule.register(config),
-        TerminusModule,
+        HealthModule.forStore('postgres', config),
       ],
-      controllers: [HealthController],
       providers: [
         { provide: ORDERS_CONFIG, useValue: config },
         postgresPoolMetrics(getDataSourceToken()),

@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { PROTO_FILES } from '#contracts';
 import {
+  acceptJsonBodies,
   DomainErrorFilter,
   loadConfig,
   openPostgres,
@@ -24,8 +25,9 @@ runMain('orders', async () => {
   const postgres = await openPostgres(config.DATABASE_URL, `${config.DATA_DIR}/pg`);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register(config, postgres),
-    { bufferLogs: true },
+    { bufferLogs: true, bodyParser: false },
   );
+  acceptJsonBodies(app, '100kb');
   app.useLogger(app.get(Logger));
   serveConsole(app, app.get(Logger));
   serveOpenApi(app, ordersOpenApi());

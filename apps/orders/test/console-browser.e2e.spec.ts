@@ -99,6 +99,8 @@ describe('saga console in headless Chromium, through the NGINX gateway, against 
     assert.deepEqual([approved.status, compensated.status], ['APPROVED', 'CANCELLED']);
     await row(approved.id).getByText('COMPLETED').waitFor(SLOW);
     await row(compensated.id).getByText('COMPENSATED').waitFor(SLOW);
+    // A finished saga's Age cell says how long it took, clearly labelled.
+    assert.match(await row(approved.id).locator('td.age').innerText(), /^took \d/);
   });
 
   it('shows a saga whose refund keeps failing under the stuck filter, without a reload', async () => {
@@ -110,6 +112,8 @@ describe('saga console in headless Chromium, through the NGINX gateway, against 
       `console: refund fails ${FAULT_MARKERS.failConfirm} ${FAULT_MARKERS.failRefund}`,
     );
     await row(stuckOrder.id).getByText('STUCK').waitFor(SLOW);
+    // Unfinished: its age, not a duration.
+    assert.doesNotMatch(await row(stuckOrder.id).locator('td.age').innerText(), /took/);
     assert.equal(await page.evaluate('window.__sameDocument'), true, 'the page was not reloaded');
     assert.equal(await page.locator('tbody tr').count(), 1, 'only the stuck saga is listed');
   });
@@ -117,6 +121,7 @@ describe('saga console in headless Chromium, through the NGINX gateway, against 
   it('retries it after the fault is lifted and watches it reach COMPENSATED', async () => {
     await row(stuckOrder.id).getByRole('link').click();
     await detailStatus('STUCK').waitFor();
+    await page.getByRole('heading', { name: 'Last recorded error' }).waitFor();
     await page
       .getByText(/refund failed: test fault switch/)
       .first()
@@ -127,6 +132,9 @@ describe('saga console in headless Chromium, through the NGINX gateway, against 
     await dialog.getByLabel('Note (optional)').fill('payments fault lifted; retrying');
     await dialog.getByRole('button', { name: 'Retry now' }).click();
     await detailStatus('COMPENSATED').waitFor(SLOW);
+    // Finished: the error that made it compensate is history, shown in its timeline only.
+    await page.getByRole('heading', { name: 'Last recorded error' }).waitFor({ state: 'detached' });
+    await page.locator('.detail-pane dt', { hasText: /^Took$/ }).waitFor();
     await page.getByText('retried by hand').waitFor();
     await page.getByText('payments fault lifted; retrying').waitFor();
     await page.locator('.detail-pane .badge', { hasText: 'REFUNDED' }).waitFor(SLOW);

@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
-import { TerminusModule } from '@nestjs/terminus';
 import { IdentityModule } from '#identity';
 import {
   closeOnShutdown,
@@ -9,8 +8,8 @@ import {
   mongoPoolMetrics,
   type MongoEndpoint,
   type PaymentsConfig,
+  HealthModule,
 } from '#platform';
-import { HealthController } from './health/health.controller.js';
 import { PaymentsModule } from './payments/payments.module.js';
 
 @Module({})
@@ -27,10 +26,9 @@ export class AppModule {
           issuer: config.JWT_ISSUER,
           audience: config.JWT_AUDIENCE,
         }),
-        TerminusModule,
+        HealthModule.forStore('mongo', config),
         PaymentsModule.register(config),
       ],
-      controllers: [HealthController],
       providers: [mongoPoolMetrics(getConnectionToken()), closeOnShutdown('mongo', mongo)],
     };
   }

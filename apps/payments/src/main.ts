@@ -10,6 +10,7 @@ import {
   openMongo,
   paymentsConfigSchema,
   runMain,
+  exitOnStoreLoss,
   serveGrpcApp,
 } from '#platform';
 import { AppModule } from './app.module.js';
@@ -18,6 +19,7 @@ import { PAYMENTS_ERRORS } from './error-map.js';
 runMain('payments', async () => {
   const config = loadConfig(paymentsConfigSchema);
   const mongo = await openMongo(config.MONGO_URL, `${config.DATA_DIR}/mongo`, 'payments');
+  exitOnStoreLoss('payments', mongo);
   const app = await NestFactory.create(AppModule.register(config, mongo), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new DomainErrorFilter(PAYMENTS_ERRORS));

@@ -17,36 +17,36 @@ const charge = (overrides: object) => (h: PaymentsHarness, auth: Metadata) =>
   );
 
 const BAD_CALLS: BadCall[] = [
-  ['missing order_id', charge({ orderId: '' }), /orderId: is required/],
-  ['missing customer_id', charge({ customerId: '' }), /customerId: is required/],
+  ['missing order_id', charge({ orderId: '' }), /order_id: is required/],
+  ['missing customer_id', charge({ customerId: '' }), /customer_id: is required/],
   ['missing amount', charge({ amount: undefined }), /amount: is required/],
-  ['zero amount', charge({ amount: eur(0) }), /amount\.amountMinor: must be greater than 0/],
-  ['negative amount', charge({ amount: eur(-500) }), /amount\.amountMinor: must be greater/],
-  ['amount over 10^12', charge({ amount: eur(1e12 + 1) }), /amount\.amountMinor: must be at most/],
-  ['huge amount', charge({ amount: eur(MAX_SAFE) }), /amount\.amountMinor: /],
+  ['zero amount', charge({ amount: eur(0) }), /amount\.amount_minor: must be greater than 0/],
+  ['negative amount', charge({ amount: eur(-500) }), /amount\.amount_minor: must be greater/],
+  ['amount over 10^12', charge({ amount: eur(1e12 + 1) }), /amount\.amount_minor: must be at most/],
+  ['huge amount', charge({ amount: eur(MAX_SAFE) }), /amount\.amount_minor: /],
   [
     'unknown currency',
     charge({ amount: { currencyCode: 'XXX', amountMinor: 100 } }),
-    /amount\.currencyCode: must be an upper-case ISO 4217 code/,
+    /amount\.currency_code: must be an upper-case ISO 4217 code/,
   ],
   [
     'lower-case currency',
     charge({ amount: { currencyCode: 'eur', amountMinor: 100 } }),
-    /amount\.currencyCode: /,
+    /amount\.currency_code: /,
   ],
   [
     'missing currency',
     charge({ amount: { currencyCode: '', amountMinor: 100 } }),
-    /amount\.currencyCode: /,
+    /amount\.currency_code: /,
   ],
-  ['order_id of 65 chars', charge({ orderId: 'o'.repeat(65) }), /orderId: must be at most 64/],
-  ['customer_id of 1000 chars', charge({ customerId: 'c'.repeat(1000) }), /customerId: must be/],
-  ['order_id with a newline', charge({ orderId: 'o-1\nx' }), /orderId: must be printable/],
-  ['order_id with a space', charge({ orderId: 'o 1' }), /orderId: must be printable/],
+  ['order_id of 65 chars', charge({ orderId: 'o'.repeat(65) }), /order_id: must be at most 64/],
+  ['customer_id of 1000 chars', charge({ customerId: 'c'.repeat(1000) }), /customer_id: must be/],
+  ['order_id with a newline', charge({ orderId: 'o-1\nx' }), /order_id: must be printable/],
+  ['order_id with a space', charge({ orderId: 'o 1' }), /order_id: must be printable/],
   [
     'refund without order_id',
     (h, auth) => h.client.refundPayment({ orderId: '', reason: 'x' }, auth),
-    /orderId: is required/,
+    /order_id: is required/,
   ],
   [
     'refund reason of 501 chars',
@@ -61,12 +61,12 @@ const BAD_CALLS: BadCall[] = [
   [
     'get without order_id',
     (h, auth) => h.client.getPayment({ orderId: '' }, auth),
-    /orderId: is required/,
+    /order_id: is required/,
   ],
   [
     'get with an over-long order_id',
     (h, auth) => h.client.getPayment({ orderId: 'x'.repeat(200) }, auth),
-    /orderId: must be at most 64/,
+    /order_id: must be at most 64/,
   ],
 ];
 

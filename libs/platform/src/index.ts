@@ -5,7 +5,9 @@ export { ordersConfigSchema, type OrdersConfig } from './config/orders.config.js
 export { paymentsConfigSchema, type PaymentsConfig } from './config/payments.config.js';
 export { loggerModule } from './logging/logger.module.js';
 export { addLogFields, runWithLogContext } from './logging/log-context.js';
-export { LIVE } from './health/liveness.js';
+export { HealthModule } from './health/health.module.js';
+export type { HealthSettings, StoreKind } from './health/health.settings.js';
+export { StoreUnavailableError } from './health/store-unavailable.error.js';
 export {
   grpcServerOptions,
   setServing,
@@ -16,9 +18,17 @@ export { openPostgres, type PostgresEndpoint } from './stores/embedded-postgres.
 export { typeOrmOptions } from './stores/typeorm.options.js';
 export { closeOnShutdown } from './stores/close-on-shutdown.js';
 export { isUniqueViolation } from './stores/unique-violation.js';
-export { openMongo, type MongoEndpoint } from './stores/embedded-mongo.js';
+export {
+  openFerretData,
+  openMongo,
+  prepareEmbeddedMongo,
+  type EmbeddedMongoKind,
+  type MongoEndpoint,
+} from './stores/embedded-mongo.js';
+export { FERRET_SQLITE_POOL } from './stores/embedded-ferret.js';
 export { exitOnSignals } from './process/graceful-shutdown.js';
 export { runMain } from './process/run-main.js';
+export { exitOnStoreLoss } from './process/exit-on-store-loss.js';
 export {
   listenAddress,
   serveGrpcApp,
@@ -31,6 +41,9 @@ export { reflectionEnabled } from './grpc/grpc-reflection.js';
 export { freePort, waitForPort } from './process/free-port.js';
 export { DomainError, InvalidArgumentError, RateLimitedError } from './errors/domain-error.js';
 export { parseInput } from './errors/parse-input.js';
+export { inputFieldName } from './errors/field-names.js';
+export { RejectInvalidUtf8Pipe } from './grpc/invalid-utf8.js';
+export { acceptJsonBodies } from './http/json-bodies.js';
 export { BASE_ERRORS, type ErrorMap, type TransportStatus } from './errors/error-map.js';
 export { DomainErrorFilter } from './errors/domain-error.filter.js';
 export { MetricsModule } from './metrics/metrics.module.js';

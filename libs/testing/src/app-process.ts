@@ -3,6 +3,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '#platform';
 import { nestStartArgs } from './nest-start.js';
+import { track } from './child-processes.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -17,7 +18,8 @@ export interface AppProcess {
 }
 
 export interface StartOptions {
-  env?: Record<string, string>;
+  /** Added to the test's own environment; `undefined` unsets a variable (e.g. MONGO_URL). */
+  env?: Record<string, string | undefined>;
   grpc?: boolean;
   timeoutMs?: number;
   /** Write the app's output to this file instead of keeping it in `output` (long load runs). */
@@ -51,21 +53,23 @@ export async function startApp(name: string, options: StartOptions = {}): Promis
 async function startOnce(name: string, options: StartOptions): Promise<AppProcess> {
   const httpPort = Number(options.env?.HTTP_PORT ?? (await freePort()));
   const grpcPort = options.grpc ? Number(options.env?.GRPC_PORT ?? (await freePort())) : undefined;
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
+  const env = definedOnly({
+    ...process.env,
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
     BIND_ADDRESS: '127.0.0.1',
     HTTP_PORT: String(httpPort),
     ...(grpcPort ? { GRPC_PORT: String(grpcPort) } : {}),
     ...options.env,
-  };
-  const logFd = options.logFile ? openSync(options.logFile, 'a') : undefined;
-  const child = spawn(process.execPath, nestStartArgs(name), {
-    cwd: REPO_ROOT,
-    env,
-    stdio: ['ignore', logFd ?? 'pipe', logFd ?? 'pipe'],
   });
+  const logFd = options.logFile ? openSync(options.logFile, 'a') : undefined;
+  const child = track(
+    spawn(process.execPath, nestStartArgs(name), {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', logFd ?? 'pipe', logFd ?? 'pipe'],
+    }),
+  );
   const output: string[] = [];
   const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean));
   child.stdout?.on('data', collect);
@@ -122,11 +126,13 @@ export function runAppToExit(
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, nestStartArgs(name), {
-      cwd: REPO_ROOT,
-      env: { ...(process.env as Record<string, string>), BIND_ADDRESS: '127.0.0.1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = track(
+      spawn(process.execPath, nestStartArgs(name), {
+        cwd: REPO_ROOT,
+        env: { ...(process.env as Record<string, string>), BIND_ADDRESS: '127.0.0.1', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
@@ -136,4 +142,10 @@ export function runAppToExit(
       resolve({ code, output });
     });
   });
+}
+
+function definedOnly(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }

@@ -1,14 +1,16 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitForPort } from '#platform';
+import { track } from './child-processes.js';
 import { GATEWAY_UPSTREAMS, withReplicas } from './gateway-replicas.js';
 import { GATEWAY_TEMPLATE, renderGatewayConf } from './gateway-template.js';
 
-const NGINX_BIN = process.env.NGINX_BIN ?? '/usr/sbin/nginx';
+/** Read per start, so a test can point it at a missing binary. */
+export const nginxBin = (): string => process.env.NGINX_BIN ?? '/usr/sbin/nginx';
 
 /** Where the gateway sends each route, as host:port, or a list of them (replicas). */
 export interface GatewayUpstreams {
@@ -52,6 +54,7 @@ export interface Gateway {
  * by stop().
  */
 export async function startGateway(upstreams: GatewayUpstreams): Promise<Gateway> {
+  assertNginx();
   const dir = await mkdtemp(join(tmpdir(), 'saga-gateway-'));
   // nginx workers drop root privileges and still have to reach their temp folders in here.
   await chmod(dir, 0o755);
@@ -75,10 +78,12 @@ export async function startGateway(upstreams: GatewayUpstreams): Promise<Gateway
   // Files, not pipes: Node's pipes are sockets, and nginx cannot open /dev/stdout on a socket.
   const [accessFile, errorFile] = [join(dir, 'access.log'), join(dir, 'error.log')];
   const [accessFd, errorFd] = [openSync(accessFile, 'a'), openSync(errorFile, 'a')];
-  const child = spawn(NGINX_BIN, args, { stdio: ['ignore', accessFd, errorFd], detached: true });
+  const child = track(
+    spawn(nginxBin(), args, { stdio: ['ignore', accessFd, errorFd], detached: true }),
+  );
   closeSync(accessFd);
   closeSync(errorFd);
-  const exited = once(child, 'exit');
+  const exited = once(child, 'exit').catch((error: unknown) => [null, String(error)]);
   const accessLog = () =>
     readLines(accessFile).map((line) => JSON.parse(line) as GatewayAccessRecord);
   const errorLog = () => readLines(errorFile).join('\n');
@@ -141,6 +146,17 @@ async function waitForHealthz(port: number): Promise<void> {
 function readLines(file: string): string[] {
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8').split('\n').filter(Boolean);
+}
+
+/** A missing nginx is named with the command that installs it, before anything starts. */
+export function assertNginx(): void {
+  try {
+    accessSync(nginxBin(), constants.X_OK);
+  } catch {
+    throw new Error(
+      `nginx not found at ${nginxBin()}: install it with sudo bash scripts/ci/apt-deps.sh (or set NGINX_BIN)`,
+    );
+  }
 }
 
 function killGroup(pid: number): void {

@@ -5,8 +5,8 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitForPort } from '#platform';
-
-const NGINX_BIN = process.env.NGINX_BIN ?? '/usr/sbin/nginx';
+import { track } from './child-processes.js';
+import { assertNginx, nginxBin } from './gateway.js';
 
 export interface GrpcBalancer {
   /** host:port to dial instead of any one backend. */
@@ -57,25 +57,17 @@ ${servers}
  * in its own temp folder (removed by stop).
  */
 export async function startGrpcBalancer(backends: readonly string[]): Promise<GrpcBalancer> {
+  assertNginx();
   const dir = await mkdtemp(join(tmpdir(), 'saga-grpc-balancer-'));
   await chmod(dir, 0o755); // NGINX workers drop root and still need their temp folders
   const port = await freePort();
   await writeFile(join(dir, 'nginx.conf'), grpcBalancerConf(port, backends));
   const errorFile = join(dir, 'error.log');
   const errorFd = openSync(errorFile, 'a');
-  const child = spawn(
-    NGINX_BIN,
-    [
-      '-p',
-      `${dir}/`,
-      '-c',
-      join(dir, 'nginx.conf'),
-      '-e',
-      'stderr',
-      '-g',
-      'daemon off; pid nginx.pid;',
-    ],
-    { stdio: ['ignore', 'ignore', errorFd], detached: true },
+  const args = ['-p', `${dir}/`, '-c', join(dir, 'nginx.conf'), '-e', 'stderr'];
+  args.push('-g', 'daemon off; pid nginx.pid;');
+  const child = track(
+    spawn(nginxBin(), args, { stdio: ['ignore', 'ignore', errorFd], detached: true }),
   );
   closeSync(errorFd);
   const exited = once(child, 'exit');

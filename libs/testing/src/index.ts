@@ -1,3 +1,4 @@
+export { liveChildPids } from './child-processes.js';
 export { testPostgres } from './test-postgres.js';
 export { testMongo } from './test-mongo.js';
 export { testRedis, type RedisEndpoint } from './test-redis.js';
@@ -13,6 +14,7 @@ export {
 } from './test-identity.js';
 export { bearer, grpcClient, type PromiseClient } from './grpc-client.js';
 export { login, startTestSystem, type TestSystem } from './test-system.js';
+export { startEmbeddedSystem, type EmbeddedSystem } from './embedded-system.js';
 export {
   ADMIN,
   authEnv,

@@ -11,6 +11,11 @@ export interface Launcher {
   output(): string;
   waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray>;
   exit(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /**
+   * Stops it whatever state the test left it in (for `after` hooks): SIGTERM, and if it has not
+   * exited within 30 s, SIGKILL to it and to every service group its table named.
+   */
+  stop(): Promise<void>;
 }
 
 export function startLauncher(env: Record<string, string | undefined>): Launcher {
@@ -30,6 +35,16 @@ export function startLauncher(env: Record<string, string | undefined>): Launcher
     child,
     output: () => text,
     exit: () => exited,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        for (const pid of Object.values(tablePids(text))) killGroup(pid);
+      }, 30_000);
+      await exited;
+      clearTimeout(timer);
+    },
     waitFor: async (pattern, timeoutMs) => {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
@@ -59,6 +74,14 @@ export function groupAlive(pid: number): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
   }
 }
 

@@ -26,7 +26,7 @@ describe('npm start launcher', () => {
   before(async () => (dataDir = await mkdtemp(join(tmpdir(), 'saga-launcher-'))));
   after(() => rm(dataDir, { recursive: true, force: true }));
 
-  it('runs all three on embedded stores, prints the table, and stops everything on SIGTERM with exit 0', async () => {
+  it('runs all three on embedded stores, prints the table, and stops everything on SIGTERM with exit 0', async (t) => {
     const ports = await freePorts();
     const launcher = startLauncher({
       ...ports,
@@ -35,6 +35,7 @@ describe('npm start launcher', () => {
       MONGO_URL: undefined,
       REDIS_URL: undefined,
     });
+    t.after(() => launcher.stop());
     await launcher.waitFor(READY, 150_000);
     const output = launcher.output();
     const pids = tablePids(output);
@@ -95,7 +96,7 @@ describe('npm start launcher', () => {
     after(() => Promise.all([authDb.close(), ordersDb.close()]));
 
     // payments keeps its embedded MongoDB-wire server, which a crash would leave behind.
-    it('says which service died, stops the others and what it spawned, exits non-zero', async () => {
+    it('says which service died, stops the others and what it spawned, exits non-zero', async (t) => {
       const launcher = startLauncher({
         ...(await freePorts()),
         SAGA_DATA_DIR: join(dataDir, 'servers'),
@@ -104,9 +105,15 @@ describe('npm start launcher', () => {
         ORDERS_DATABASE_URL: ordersDb.url,
         MONGO_URL: undefined,
       });
+      t.after(() => launcher.stop());
       await launcher.waitFor(READY, 120_000);
       const pids = tablePids(launcher.output());
-      assert.match(launcher.output(), /^orders\s+\d+\s+.*PostgreSQL 127\.0\.0\.1:\d+\/test_/m);
+      // The server's database, or an embedded PGlite's when no DATABASE_URL is set.
+      const { host, pathname } = new URL(ordersDb.url);
+      assert.match(
+        launcher.output(),
+        new RegExp(`^orders\\s+\\d+\\s+.*PostgreSQL ${host}${pathname}`, 'm'),
+      );
 
       process.kill(pids.payments!, 'SIGKILL');
       const { code } = await launcher.exit();
@@ -116,7 +123,7 @@ describe('npm start launcher', () => {
         assert.equal(groupAlive(pids[name]!), false, `${name} still running`);
     });
 
-    it('stops what it started when a service cannot start, and exits non-zero', async () => {
+    it('stops what it started when a service cannot start, and exits non-zero', async (t) => {
       const launcher = startLauncher({
         ...(await freePorts()),
         SAGA_DATA_DIR: join(dataDir, 'bad-config'),
@@ -125,6 +132,7 @@ describe('npm start launcher', () => {
         ORDERS_DATABASE_URL: ordersDb.url,
         MONGO_URL: 'mysql://db/payments',
       });
+      t.after(() => launcher.stop());
       const { code } = await launcher.exit();
       assert.equal(code, 1);
       const output = launcher.output();
@@ -145,13 +153,14 @@ describe('npm start launcher', () => {
     });
     after(() => new Promise<void>((resolve) => squatter.close(() => resolve())));
 
-    it('refuses to start anything and names the port and the service', async () => {
+    it('refuses to start anything and names the port and the service', async (t) => {
       const launcher = startLauncher({
         ...(await freePorts()),
         ORDERS_GRPC_PORT: String(taken),
         SAGA_DATA_DIR: join(dataDir, 'clash'),
         DATABASE_URL: undefined,
       });
+      t.after(() => launcher.stop());
       const { code } = await launcher.exit();
       assert.equal(code, 1);
       assert.match(

@@ -1,6 +1,7 @@
 import { createPublicKey, KeyObject, sign, subtle, verify } from 'node:crypto';
 import type { PublicJwk } from '#identity';
 import { ConfigError } from '#platform';
+import { publicMembersFit } from './key-pair-fit.js';
 
 export type SigningAlgorithm = 'ES256' | 'RS256';
 
@@ -44,6 +45,9 @@ export async function parsePrivateJwks(
   const newest = jwks[jwks.length - 1]!;
   if (!newest.d) fail('the last key signs, so it must be a private key (with "d")');
   const alg = algorithmOf(newest, jwks.length - 1);
+  if (publicMembersFit(newest) === false) {
+    fail(`key ${newest.kid}: the private key does not match its public members`);
+  }
   const privateKey = await importKey(newest, alg);
   assertPairMatches(privateKey, publicJwks[publicJwks.length - 1]!, newest.kid!);
   return { signer: { kid: newest.kid!, alg, privateKey }, publicJwks };

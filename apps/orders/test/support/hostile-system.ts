@@ -54,33 +54,28 @@ export async function startHostileSystem(): Promise<HostileSystem> {
     testMongo(),
     testIdentity(),
   ]);
+  // Whatever started is stopped again if a later part cannot start (nginx missing, an app that
+  // fails): a process left running would keep the test file from ever exiting.
+  const started: Array<() => Promise<unknown>> = [
+    () => authDb.close(),
+    () => ordersDb.close(),
+    () => paymentsDb.close(),
+    () => identity.close(),
+  ];
+  const step = async <T extends { stop(): Promise<unknown> }>(start: () => Promise<T>) => {
+    const part = await start();
+    started.unshift(() => part.stop());
+    return part;
+  };
   const quiet = { LOG_LEVEL: 'warn' };
-  const auth = await startApp('auth', {
-    env: {
-      ...quiet,
-      DATABASE_URL: authDb.url,
-      ...UNLIMITED_SIGN_INS,
-      RATE_LIMIT_KEY_PREFIX: `hostile-${randomUUID().slice(0, 8)}`,
-    },
-  });
-  const payments = await startApp('payments', {
-    grpc: true,
-    env: { ...quiet, ...identity.env, MONGO_URL: paymentsDb.url },
-  });
-  const orders = await startApp('orders', {
-    grpc: true,
-    env: {
-      ...quiet,
-      ...identity.ordersEnv,
-      DATABASE_URL: ordersDb.url,
-      PAYMENTS_GRPC_URL: `127.0.0.1:${payments.grpcPort}`,
-    },
-  });
-  const gateway = await startGateway({
-    authHttp: `127.0.0.1:${auth.httpPort}`,
-    ordersHttp: `127.0.0.1:${orders.httpPort}`,
-    ordersGrpc: `127.0.0.1:${orders.grpcPort}`,
-  });
+  let parts: [AppProcess, AppProcess, AppProcess, Gateway];
+  try {
+    parts = await startParts(step, { quiet, identity, authDb, ordersDb, paymentsDb });
+  } catch (error) {
+    for (const stop of started) await stop().catch(() => {});
+    throw error;
+  }
+  const [auth, payments, orders, gateway] = parts;
   const apps = () => [auth, payments, orders];
   return {
     identity,
@@ -131,6 +126,57 @@ export async function startHostileSystem(): Promise<HostileSystem> {
       await Promise.all([authDb.close(), ordersDb.close(), paymentsDb.close(), identity.close()]);
     },
   };
+}
+
+interface PartStores {
+  quiet: Record<string, string>;
+  identity: TestIdentity;
+  authDb: PostgresEndpoint;
+  ordersDb: PostgresEndpoint;
+  paymentsDb: MongoEndpoint;
+}
+
+type Step = <T extends { stop(): Promise<unknown> }>(start: () => Promise<T>) => Promise<T>;
+
+async function startParts(
+  step: Step,
+  { quiet, identity, authDb, ordersDb, paymentsDb }: PartStores,
+): Promise<[AppProcess, AppProcess, AppProcess, Gateway]> {
+  const auth = await step(() =>
+    startApp('auth', {
+      env: {
+        ...quiet,
+        DATABASE_URL: authDb.url,
+        ...UNLIMITED_SIGN_INS,
+        RATE_LIMIT_KEY_PREFIX: `hostile-${randomUUID().slice(0, 8)}`,
+      },
+    }),
+  );
+  const payments = await step(() =>
+    startApp('payments', {
+      grpc: true,
+      env: { ...quiet, ...identity.env, MONGO_URL: paymentsDb.url },
+    }),
+  );
+  const orders = await step(() =>
+    startApp('orders', {
+      grpc: true,
+      env: {
+        ...quiet,
+        ...identity.ordersEnv,
+        DATABASE_URL: ordersDb.url,
+        PAYMENTS_GRPC_URL: `127.0.0.1:${payments.grpcPort}`,
+      },
+    }),
+  );
+  const gateway = await step(() =>
+    startGateway({
+      authHttp: `127.0.0.1:${auth.httpPort}`,
+      ordersHttp: `127.0.0.1:${orders.httpPort}`,
+      ordersGrpc: `127.0.0.1:${orders.grpcPort}`,
+    }),
+  );
+  return [auth, payments, orders, gateway];
 }
 
 // More concurrent calls than the gateway keeps idle upstream connections (keepalive 16 per worker

@@ -9,6 +9,7 @@ import {
 } from '../grpc/grpc-server.options.js';
 import { grpcMetricsInterceptor } from '../metrics/grpc-metrics.interceptor.js';
 import { RequestMetrics } from '../metrics/request-metrics.js';
+import { RejectInvalidUtf8Pipe } from '../grpc/invalid-utf8.js';
 import { exitOnSignals } from '../process/graceful-shutdown.js';
 
 export interface ListenConfig {
@@ -59,6 +60,8 @@ export async function serveGrpcApp(app: INestApplication, spec: GrpcAppSpec): Pr
   const { config } = spec;
   const host = listenAddress(config);
   const reflection = reflectionEnabled(config);
+  // Invalid UTF-8 in a gRPC string is refused (INVALID_ARGUMENT), not silently replaced.
+  app.useGlobalPipes(new RejectInvalidUtf8Pipe());
   const health = new HealthImplementation();
   app.connectMicroservice(
     grpcServerOptions({

@@ -16,7 +16,8 @@ export const authConfigSchema = z
     DATABASE_URL: postgresUrl.optional(),
     REDIS_URL: redisUrl.optional(),
     DATA_DIR: z.string().min(1).default('.data/auth'),
-    JWT_ISSUER: z.string().min(1).default('http://localhost:3001'),
+    /** Unset: http://localhost:<HTTP_PORT>, the origin tokens come from in development. */
+    JWT_ISSUER: z.string().min(1).optional(),
     JWT_AUDIENCE: z.string().min(1).default('saga-workspace'),
     /** Private signing keys as a JSON array of JWKs (each with `kid`); the last one signs. */
     JWT_PRIVATE_JWKS: z.string().min(1).optional(),
@@ -47,7 +48,11 @@ export const authConfigSchema = z
     requireInProduction(['DATABASE_URL', 'REDIS_URL', 'JWT_PRIVATE_JWKS', 'BIND_ADDRESS']),
   )
   .superRefine(setTogether('ADMIN_USERNAME', 'ADMIN_PASSWORD'))
-  .superRefine(setTogether('ORDERS_SERVICE_USERNAME', 'ORDERS_SERVICE_PASSWORD'));
+  .superRefine(setTogether('ORDERS_SERVICE_USERNAME', 'ORDERS_SERVICE_PASSWORD'))
+  .transform((config) => ({
+    ...config,
+    JWT_ISSUER: config.JWT_ISSUER ?? `http://localhost:${config.HTTP_PORT}`,
+  }));
 
 /** A half-configured account would silently not be seeded. */
 function setTogether(username: string, password: string) {

@@ -90,6 +90,10 @@ export const common = {
   NODE_ENV: nodeEnv,
   LOG_LEVEL: logLevel,
   BIND_ADDRESS: bindAddress,
+  /** Health (libs/platform HealthModule): readiness pings, liveness of a store that is down. */
+  STORE_PING_TIMEOUT_MS: positiveInt(2_000),
+  STORE_PROBE_INTERVAL_MS: positiveInt(5_000),
+  STORE_DOWN_LIVENESS_MS: positiveInt(60_000),
 };
 
 /** A flag whose default depends on the environment: unset stays undefined for the app to decide. */

@@ -13,6 +13,20 @@ describe('loadConfig', () => {
     assert.equal(config.DATABASE_URL, undefined);
   });
 
+  it("tokens' issuer follows the port auth runs on, and verifiers expect auth's origin", () => {
+    assert.equal(loadConfig(authConfigSchema, {}).JWT_ISSUER, 'http://localhost:3001');
+    assert.equal(
+      loadConfig(authConfigSchema, { HTTP_PORT: '4567' }).JWT_ISSUER,
+      'http://localhost:4567',
+    );
+    const jwks = { AUTH_JWKS_URL: 'http://localhost:4567/.well-known/jwks.json' };
+    assert.equal(loadConfig(ordersConfigSchema, jwks).JWT_ISSUER, 'http://localhost:4567');
+    assert.equal(
+      loadConfig(ordersConfigSchema, { ...jwks, JWT_ISSUER: 'https://id.example' }).JWT_ISSUER,
+      'https://id.example',
+    );
+  });
+
   it('names a malformed DATABASE_URL and hides its password', () => {
     assert.throws(
       () => loadConfig(ordersConfigSchema, { DATABASE_URL: 'mysql://u:secret@h/db' }),

@@ -11,7 +11,7 @@ import {
   postgresUrl,
   requireInProduction,
 } from './fields.js';
-import { identityFields } from './identity.fields.js';
+import { identityFields, withIssuerFromJwks } from './identity.fields.js';
 
 const traceViewerUrl = z
   .string()
@@ -81,6 +81,7 @@ export const ordersConfigSchema = z
         message: 'is a test-only switch and must be off when NODE_ENV=production',
       });
     }
-  });
+  })
+  .transform(withIssuerFromJwks);
 
 export type OrdersConfig = z.infer<typeof ordersConfigSchema>;

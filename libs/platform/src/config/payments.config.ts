@@ -7,7 +7,7 @@ import {
   positiveInt,
   requireInProduction,
 } from './fields.js';
-import { identityFields } from './identity.fields.js';
+import { identityFields, withIssuerFromJwks } from './identity.fields.js';
 
 export const paymentsConfigSchema = z
   .object({
@@ -22,6 +22,7 @@ export const paymentsConfigSchema = z
     /** Amounts at or above this many minor units are declined (100000 = 1000.00). */
     PAYMENT_DECLINE_LIMIT_MINOR: positiveInt(100_000),
   })
-  .superRefine(requireInProduction(['MONGO_URL', 'BIND_ADDRESS']));
+  .superRefine(requireInProduction(['MONGO_URL', 'BIND_ADDRESS']))
+  .transform(withIssuerFromJwks);
 
 export type PaymentsConfig = z.infer<typeof paymentsConfigSchema>;

@@ -3,6 +3,7 @@ import { Transport, type GrpcOptions } from '@nestjs/microservices';
 import { HealthImplementation } from 'grpc-health-check';
 import { GRPC_LOADER_OPTIONS, PROTO_ROOT } from '#contracts';
 import { addReflection } from './grpc-reflection.js';
+import { markInvalidUtf8 } from './invalid-utf8.js';
 
 export interface GrpcServerSpec {
   /** IP address to listen on: the loopback in development, 0.0.0.0 in containers. */
@@ -39,7 +40,8 @@ export function grpcServerOptions(spec: GrpcServerSpec): GrpcOptions {
       maxReceiveMessageLength: 1024 * 1024,
       // Nest hands channelOptions to `new grpc.Server(…)`, whose options take interceptors.
       channelOptions: { interceptors: spec.interceptors ?? [] } satisfies ServerOptions,
-      onLoadPackageDefinition: (_definition, server) => {
+      onLoadPackageDefinition: (definition, server) => {
+        markInvalidUtf8(definition);
         spec.health.addToServer(server as Parameters<HealthImplementation['addToServer']>[0]);
         if (spec.reflection) addReflection(server as Server, spec.protoFile);
       },

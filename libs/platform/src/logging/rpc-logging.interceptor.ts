@@ -39,7 +39,7 @@ export class RpcLoggingInterceptor implements NestInterceptor {
               complete: () => this.logger.log(done('ok'), 'rpc completed'),
               error: (error: unknown) => {
                 const code = (error as { code?: unknown })?.code;
-                this.logger.warn({ ...done('error'), code }, 'rpc failed');
+                this.logger.warn({ ...done('error'), code, reason: reasonOf(error) }, 'rpc failed');
               },
             }),
           )
@@ -47,4 +47,10 @@ export class RpcLoggingInterceptor implements NestInterceptor {
       }),
     );
   }
+}
+
+/** Why a call failed, short enough for one log line (the stack stays out: it is not a crash). */
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.length > 300 ? `${message.slice(0, 300)}…` : message;
 }

@@ -13,6 +13,15 @@ export interface PostgresEndpoint {
 }
 
 /**
+ * The pool size a URL asks for, as mongodb URLs do with `maxPoolSize`: an embedded PGlite's URL
+ * says 1, so an app given that URL (tests share one across processes) sizes its pool to it.
+ */
+const POOL_PARAM = 'max_pool_size';
+const SERVER_POOL = 10;
+/** PGlite runs one session: several connections would interleave their statements in it. */
+const PGLITE_POOL = 1;
+
+/**
  * Uses DATABASE_URL when given, else runs PGlite in-process behind its socket server, keeping
  * the data in `dataDir` so a restarted app finds its orders and sagas again.
  */
@@ -21,9 +30,12 @@ export async function openPostgres(
   dataDir: string,
 ): Promise<PostgresEndpoint> {
   if (url) {
+    const parsed = new URL(url);
+    const asked = Number(parsed.searchParams.get(POOL_PARAM));
+    parsed.searchParams.delete(POOL_PARAM);
     return {
-      url,
-      maxPoolSize: 10,
+      url: parsed.toString(),
+      maxPoolSize: Number.isInteger(asked) && asked > 0 ? asked : SERVER_POOL,
       description: 'PostgreSQL (DATABASE_URL)',
       close: async () => {},
     };
@@ -31,12 +43,12 @@ export async function openPostgres(
   await mkdir(dataDir, { recursive: true });
   const db = await PGlite.create({ dataDir });
   const port = await freePort();
-  // More than one socket connection or pools see ECONNRESET; PGlite still serialises queries.
+  // Room for the app's pool and a test's or tool's own connection beside it.
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 8 });
   await server.start();
   return {
-    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
-    maxPoolSize: 1,
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable&${POOL_PARAM}=${PGLITE_POOL}`,
+    maxPoolSize: PGLITE_POOL,
     description: `embedded PGlite (${dataDir})`,
     close: async () => {
       await server.stop();

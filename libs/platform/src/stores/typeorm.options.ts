@@ -7,6 +7,16 @@ type EntityList = (Function | EntitySchema)[];
 type MigrationList = (new () => MigrationInterface)[];
 
 /**
+ * How long a query may wait for a pooled connection. With one connection (PGlite) every query
+ * queues behind all others, so a burst of a thousand requests waits its turn for many seconds
+ * (answering 500 "timeout exceeded when trying to connect" would fail requests the store can
+ * serve); with a server's pool of 10 a long wait means the server is in trouble.
+ */
+function acquireTimeoutMs(endpoint: PostgresEndpoint): number {
+  return endpoint.maxPoolSize === 1 ? 120_000 : 5_000;
+}
+
+/**
  * TypeORM over `pg` with the app's migrations run at start-up. Schema sync stays off: the
  * migrations are the schema, in tests too.
  */
@@ -24,7 +34,7 @@ export function typeOrmOptions(
     migrationsTransactionMode: 'each',
     synchronize: false,
     poolSize: endpoint.maxPoolSize,
-    extra: { max: endpoint.maxPoolSize, connectionTimeoutMillis: 5_000 },
+    extra: { max: endpoint.maxPoolSize, connectionTimeoutMillis: acquireTimeoutMs(endpoint) },
     retryAttempts: 2,
     retryDelay: 500,
   };

@@ -19,7 +19,9 @@ export function toHttpSaga(saga: SagaView, overdue: boolean, now: Date) {
     ending: saga.ending,
     last_error: saga.lastError,
     overdue,
-    age_ms: (saga.finishedAt ?? now).getTime() - saga.createdAt.getTime(),
+    // Age is how long ago it started; a finished saga also says how long it took.
+    age_ms: now.getTime() - saga.createdAt.getTime(),
+    took_ms: saga.finishedAt ? saga.finishedAt.getTime() - saga.createdAt.getTime() : null,
     next_attempt_at: iso(saga.nextAttemptAt),
     created_at: iso(saga.createdAt),
     updated_at: iso(saga.updatedAt),

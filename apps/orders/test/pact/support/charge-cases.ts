@@ -146,7 +146,7 @@ export const chargeCases: ConsumerCase<PaymentsConsumer>[] = [
       request: processRequest('order-zero', 0),
       response: statusResponse(
         'INVALID_ARGUMENT',
-        'INVALID_ARGUMENT: amount.amountMinor: must be greater than 0',
+        'INVALID_ARGUMENT: amount.amount_minor: must be greater than 0',
         anyText,
       ),
     },

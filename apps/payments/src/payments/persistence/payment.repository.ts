@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { Collection, Model, ModifyResult } from 'mongoose';
+import type { Model } from 'mongoose';
 import type { Payment, StatusChange } from '../domain/payment.js';
 import { PAYMENT_MODEL, type PaymentRecord } from './payment.schema.js';
 import {
@@ -18,107 +18,94 @@ export interface RefundClaim {
 
 export interface VoidResult {
   created: boolean;
-  /** The tombstone, or the entry that won the race (null only if the store raced the reply). */
+  /** The tombstone, or the entry that was there first. */
   payment: Payment | null;
 }
 
 const DUPLICATE_KEY = 11000;
+/**
+ * Inserts skip mongoose's document casting and validation (`lean`): records are built from
+ * domain types that already guarantee their shape, and casting cost payments more than twice the
+ * CPU of the insert itself (docs/performance.md, "One write path").
+ */
+const AS_BUILT = { lean: true } as const;
 
 /**
- * The ledger's store. Every write is one single-document operation keyed by the order id (`_id`);
- * races are decided by that unique key (inserts, upserts), never by a read then a blind write.
+ * The ledger's store, through the mongoose models only. Every operation is on one document and
+ * filters by `_id` (the order id) alone: a filter that is just the primary key is the one a
+ * MongoDB-wire server can always answer from its index (FerretDB's SQLite backend scans the whole
+ * table for any other filter). Races are decided by that unique key: the charge, the VOIDED
+ * tombstone and the refund claim are inserts, so of concurrent writers exactly one wins.
  */
 @Injectable()
 export class PaymentRepository {
-  /** The model's collection, typed by its record (string `_id`) for driver-level writes. */
-  private readonly records: Collection<PaymentRecord>;
-
   constructor(
     @InjectModel(PAYMENT_MODEL) private readonly model: Model<PaymentRecord>,
     @InjectModel(REFUND_CLAIM_MODEL) private readonly claims: Model<RefundClaimRecord>,
-  ) {
-    this.records = model.db.collection<PaymentRecord>(model.collection.collectionName);
-  }
+  ) {}
 
   async find(orderId: string): Promise<Payment | null> {
     const record = await this.model.findById(orderId).lean<PaymentRecord>().exec();
     return record ? toPayment(record) : null;
   }
 
-  /**
-   * Inserts a new entry; false when the order already has one (the unique `_id` decides). Goes
-   * straight to the driver: the record is built from a domain Payment, so mongoose's document
-   * casting and validation repeat what the types already ensure, and cost a fifth of payments'
-   * CPU per charge in the profile (docs/performance.md).
-   */
+  /** Inserts a new entry; false when the order already has one (the unique `_id` decides). */
   async insert(payment: Payment): Promise<boolean> {
-    try {
-      await this.records.insertOne(toRecord(payment));
-      return true;
-    } catch (error) {
-      if (isDuplicateKey(error)) return false;
-      throw error;
-    }
+    return insertUnlessPresent(() => this.model.insertMany([toRecord(payment)], AS_BUILT));
   }
 
   /** Claims the refund of an order for `change`, or returns the claim that got there first. */
   async claimRefund(orderId: string, change: StatusChange): Promise<RefundClaim> {
-    try {
-      await this.claims.create({
-        _id: orderId,
-        reason: change.reason,
-        at: change.at,
-        by: change.by,
-      });
+    const claim: RefundClaimRecord = {
+      _id: orderId,
+      reason: change.reason,
+      at: change.at,
+      by: change.by,
+    };
+    if (await insertUnlessPresent(() => this.claims.insertMany([claim], AS_BUILT))) {
       return { won: true, change };
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
     }
-    const claim = await this.claims.findById(orderId).lean<RefundClaimRecord>().exec();
+    const first = await this.claims.findById(orderId).lean<RefundClaimRecord>().exec();
     // Claims are never deleted, so a duplicate key always has a claim to read.
-    if (!claim) throw new Error(`refund claim of ${orderId} vanished after a duplicate key`);
-    return { won: false, change: claimToChange(claim) };
+    if (!first) throw new Error(`refund claim of ${orderId} vanished after a duplicate key`);
+    return { won: false, change: claimToChange(first) };
   }
 
   /**
-   * CAPTURED → REFUNDED as one conditional update; null when the entry was not CAPTURED. Atomic on
-   * MongoDB; FerretDB 1.x may let concurrent callers all through, which is harmless only because
-   * they all write the same claimed change (see refund-claim.schema.ts).
+   * Marks a CAPTURED entry REFUNDED by its claimed change. No status condition: only CAPTURED
+   * ever moves, and only to REFUNDED, so an entry read CAPTURED is CAPTURED or already refunded
+   * by this same claim; every racer writes the claim's content, and `$addToSet` records it once.
    */
-  async refundIfCaptured(orderId: string, change: StatusChange): Promise<Payment | null> {
+  async applyRefund(orderId: string, change: StatusChange): Promise<Payment> {
     const record = await this.model
       .findOneAndUpdate(
-        { _id: orderId, status: 'CAPTURED' },
+        { _id: orderId },
         {
           $set: { status: 'REFUNDED', reason: change.reason, updatedAt: change.at },
-          $push: { history: change },
+          $addToSet: { history: toChangeRecord(change) },
         },
         { returnDocument: 'after' },
       )
       .lean<PaymentRecord>()
       .exec();
-    return record ? toPayment(record) : null;
+    if (!record) throw new Error(`payment ${orderId} vanished while it was refunded`);
+    return toPayment(record);
   }
 
-  /** Records the tombstone unless the order has an entry already (upsert with $setOnInsert). */
+  /** Records the tombstone unless the order has an entry already (the unique `_id` decides). */
   async voidIfAbsent(tombstone: Payment): Promise<VoidResult> {
-    const { _id, ...fields } = toRecord(tombstone);
-    try {
-      const result = await this.model
-        .findOneAndUpdate(
-          { _id },
-          { $setOnInsert: fields },
-          { upsert: true, returnDocument: 'after', includeResultMetadata: true },
-        )
-        .lean<ModifyResult<PaymentRecord>>()
-        .exec();
-      const created = result.lastErrorObject?.updatedExisting === false;
-      return { created, payment: result.value ? toPayment(result.value) : null };
-    } catch (error) {
-      // Concurrent upserts of one key: the loser gets E11000 and the winner's entry stands.
-      if (isDuplicateKey(error)) return { created: false, payment: null };
-      throw error;
-    }
+    if (await this.insert(tombstone)) return { created: true, payment: tombstone };
+    return { created: false, payment: await this.find(tombstone.orderId) };
+  }
+}
+
+async function insertUnlessPresent(insert: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await insert();
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
   }
 }
 
@@ -130,9 +117,14 @@ function isDuplicateKey(error: unknown): boolean {
   );
 }
 
+/** Fields in one fixed order: `$addToSet` compares embedded documents field by field, in order. */
+function toChangeRecord(change: StatusChange): StatusChange {
+  return { status: change.status, at: change.at, reason: change.reason, by: change.by };
+}
+
 function toRecord(payment: Payment): PaymentRecord {
-  const { orderId, amount, ...rest } = payment;
-  return { _id: orderId, ...rest, amount: amount ?? null };
+  const { orderId, amount, history, ...rest } = payment;
+  return { _id: orderId, ...rest, amount: amount ?? null, history: history.map(toChangeRecord) };
 }
 
 function toPayment(record: PaymentRecord): Payment {
@@ -143,6 +135,6 @@ function toPayment(record: PaymentRecord): Payment {
     ...(amount
       ? { amount: { currencyCode: amount.currencyCode, amountMinor: amount.amountMinor } }
       : {}),
-    history: record.history.map(({ status, at, reason, by }) => ({ status, at, reason, by })),
+    history: record.history.map(toChangeRecord),
   };
 }

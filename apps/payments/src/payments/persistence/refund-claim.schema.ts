@@ -5,10 +5,9 @@ export const REFUND_CLAIM_MODEL = 'RefundClaim';
 
 /**
  * The first refund of a capture, keyed by order id. Inserting it is the one atomic decision
- * between concurrent refunds: a conditional findOneAndUpdate is atomic on MongoDB, but FerretDB
- * 1.x runs it as read, modify, unconditional write, so several concurrent refunds could each
- * believe they won. Every refunder then writes the winning claim's content, which makes the
- * update idempotent on both servers.
+ * between concurrent refunds on every MongoDB-wire server (FerretDB 1.x runs a conditional
+ * findOneAndUpdate as read, modify, unconditional write, so it cannot decide a race). Every
+ * refunder then writes the winning claim's content, which makes the refund update idempotent.
  */
 export interface RefundClaimRecord {
   _id: string;

@@ -6,8 +6,8 @@ import { PaymentRepository } from '../../persistence/payment.repository.js';
 import { PaymentsMetrics } from '../../payments.metrics.js';
 import type { RefundPaymentCommand } from './refund-payment.command.js';
 
-// Each lost race moves the entry forward (absent → CAPTURED → REFUNDED), so three rounds settle.
-const MAX_ROUNDS = 4;
+// A lost void race moves the entry forward (absent → an entry), so two rounds settle; one spare.
+const MAX_ROUNDS = 3;
 
 /**
  * Undoes an order's charge, idempotently: an order never charged gets a VOIDED tombstone (so a
@@ -37,27 +37,25 @@ export class RefundPaymentUseCase {
           this.record('voided', orderId, reason);
           return tombstone;
         }
-        current = result.payment ?? (await this.payments.find(orderId));
+        current = result.payment;
         continue;
       }
       assertMayRefund(actor, plan.payment);
       if (plan.action === 'unchanged') return plan.payment;
-      const refunded = await this.refund(orderId, {
+      return this.refund(orderId, {
         status: 'REFUNDED',
         at: new Date(),
         reason,
         by: actor.subject,
       });
-      if (refunded) return refunded;
-      current = await this.payments.find(orderId);
     }
     throw new Error(`refund of order ${orderId} did not settle after ${MAX_ROUNDS} rounds`);
   }
 
   /** The claim picks one refund; every racer applies that one, so all return the same entry. */
-  private async refund(orderId: string, change: StatusChange): Promise<Payment | null> {
+  private async refund(orderId: string, change: StatusChange): Promise<Payment> {
     const claim = await this.payments.claimRefund(orderId, change);
-    const refunded = await this.payments.refundIfCaptured(orderId, claim.change);
+    const refunded = await this.payments.applyRefund(orderId, claim.change);
     if (claim.won) this.record('refunded', orderId, change.reason);
     return refunded;
   }

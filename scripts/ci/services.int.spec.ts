@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+
+const SCRIPT = fileURLToPath(new URL('../../../scripts/ci/services.sh', import.meta.url));
+
+describe('scripts/ci/services.sh', () => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'services-'));
+    await chmod(dir, 0o1777); // like /tmp: the postgres user makes its folder here
+  });
+  after(async () => {
+    spawnSync('bash', [SCRIPT, 'stop', dir]);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('fails with the server log, and stops what it started, when FerretDB does not come up', async () => {
+    // A "FerretDB" that says why it cannot start and exits, like a missing or broken binary.
+    const fake = join(dir, 'ferretdb');
+    spawnSync('bash', [
+      '-c',
+      `printf '#!/bin/sh\\necho "fake ferretdb: cannot start" >&2\\nexit 3\\n' > ${fake}; chmod +x ${fake}`,
+    ]);
+    const run = spawnSync('bash', [SCRIPT, 'start', join(dir, 'run')], {
+      encoding: 'utf8',
+      // TMPDIR: where PostgreSQL's own folder goes when run as root (the postgres user reaches it).
+      env: { ...process.env, FERRETDB_BIN: fake, TMPDIR: dir },
+      timeout: 120_000,
+    });
+    assert.notEqual(run.status, 0);
+    assert.match(run.stderr, /FerretDB did not come up on port \d+/);
+    assert.match(run.stderr, /fake ferretdb: cannot start/);
+    assert.doesNotMatch(run.stdout, /export MONGO_URL/);
+    assert.notEqual(spawnSync('pgrep', ['-f', dir]).status, 0, 'nothing of it still runs');
+    const left = (await readdir(dir)).filter((name) => name.startsWith('saga-pg.'));
+    assert.deepEqual(left, [], "PostgreSQL's folder was removed");
+  });
+
+  it('refuses at once, naming the installer, when there is no FerretDB binary', () => {
+    const run = spawnSync('bash', [SCRIPT, 'start', join(dir, 'none')], {
+      encoding: 'utf8',
+      env: { ...process.env, FERRETDB_BIN: join(dir, 'absent') },
+    });
+    assert.notEqual(run.status, 0);
+    assert.match(
+      run.stderr,
+      /no FerretDB at .*absent: run bash scripts\/tools\/install-ferretdb\.sh/,
+    );
+  });
+});

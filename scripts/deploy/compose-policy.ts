@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_IMAGES, imageName } from '../images/images.js';
+import { fields } from '#platform';
+import { APP_IMAGES, GATEWAY_IMAGE, IMAGE_REGISTRY, imageName } from '../images/images.js';
 import { appEnvProblems } from './app-env.js';
 
 export interface ComposeService {
   image?: string;
-  build?: { target?: string };
+  build?: { context?: string; dockerfile?: string; target?: string };
+  command?: string[] | string;
   environment?: Record<string, string | number | boolean | null> | string[];
   healthcheck?: { test?: unknown; disable?: boolean };
   depends_on?: Record<string, { condition: string }> | string[];
@@ -29,6 +31,11 @@ export const STACK = [
   'orders',
   'payments',
   'gateway',
+  // One-shot: each app's migrations, before the app starts (as the Kubernetes Jobs).
+  'auth-migrate',
+  'orders-migrate',
+  'postgres-exporter',
+  'redis-exporter',
   'otel-collector',
   'jaeger',
   'prometheus',
@@ -41,8 +48,7 @@ export const STACK = [
 ];
 const APPS = new Set(APP_IMAGES.map((image) => image.app as string));
 const SECRET_NAME = /PASSWORD|SECRET|TOKEN|PRIVATE|_KEY$/;
-/** Files under these folders belong to other issues; they are checked once they exist. */
-const OWNED_ELSEWHERE = ['./gateway/'];
+const MIGRATE_COMMAND = 'dist/scripts/deploy/migrate.js';
 
 export function environmentOf(service: ComposeService): Record<string, string> {
   const env = service.environment ?? {};
@@ -86,6 +92,7 @@ export function composeProblems(compose: ComposeFile, composeDir: string): strin
     const tag = /:([^:/]+)$/.exec(image)?.[1];
     if (!tag) say(`image ${image || '(none)'} has no tag`);
     else if (tag === 'latest') say(`image ${image} uses the latest tag`);
+    if (service.build) problems.push(...buildProblems(name, service, composeDir));
     const target = service.build?.target;
     if (target !== undefined) {
       if (!APPS.has(target)) say(`builds target ${target}, which docker/Dockerfile does not have`);
@@ -93,11 +100,12 @@ export function composeProblems(compose: ComposeFile, composeDir: string): strin
         say(
           `image ${image} should be ${imageName(target)}:<tag>, the name the image script builds`,
         );
-      if (service.read_only !== true) say('app containers run with read_only: true');
-      if (!service.cap_drop?.includes('ALL')) say('app containers drop ALL capabilities');
-      if (!service.security_opt?.some((opt) => opt.startsWith('no-new-privileges')))
-        say('app containers set no-new-privileges');
-      problems.push(...appEnvProblems(`service ${name}`, target, environmentOf(service)));
+      const command = [service.command ?? []].flat().join(' ');
+      problems.push(
+        ...(command.includes(MIGRATE_COMMAND)
+          ? migrationEnvProblems(`service ${name}`, environmentOf(service))
+          : appEnvProblems(`service ${name}`, target, environmentOf(service))),
+      );
     }
     const dependsOn = Array.isArray(service.depends_on)
       ? Object.fromEntries(service.depends_on.map((d) => [d, { condition: 'service_started' }]))
@@ -107,21 +115,54 @@ export function composeProblems(compose: ComposeFile, composeDir: string): strin
       if (!other) say(`depends on ${dependency}, which is not a service`);
       else if (condition === 'service_healthy' && !hasHealthcheck(other))
         say(`waits for ${dependency} to be healthy, but ${dependency} has no healthcheck`);
-      else if (condition !== 'service_healthy' && hasHealthcheck(other))
+      else if (condition === 'service_started' && hasHealthcheck(other))
         say(`starts when ${dependency} has merely started; wait for service_healthy`);
     }
     for (const volume of service.volumes ?? []) {
       const source =
         typeof volume === 'string' ? (volume.split(':')[0] ?? '') : (volume.source ?? '');
       if (source.startsWith('.')) {
-        const ownedElsewhere = OWNED_ELSEWHERE.some((dir) => source.startsWith(dir));
-        if (!ownedElsewhere && !existsSync(join(composeDir, source)))
-          say(`mounts ${source}, which does not exist`);
+        if (!existsSync(join(composeDir, source))) say(`mounts ${source}, which does not exist`);
       } else if (!source.startsWith('/') && !(source in (compose.volumes ?? {})))
         say(`uses volume ${source}, which is not declared under volumes:`);
     }
   }
   return problems;
+}
+
+/**
+ * What every image built here must be: its context and Dockerfile present, the name the image
+ * scripts build, and run hardened (read-only root, no capabilities, no privilege escalation).
+ */
+function buildProblems(name: string, service: ComposeService, composeDir: string): string[] {
+  const problems: string[] = [];
+  const say = (problem: string) => problems.push(`service ${name}: ${problem}`);
+  const context = service.build?.context ?? '.';
+  const dockerfile = service.build?.dockerfile ?? 'Dockerfile';
+  if (!existsSync(join(composeDir, context))) say(`builds from ${context}, which does not exist`);
+  else if (!existsSync(join(composeDir, context, dockerfile)))
+    say(`builds ${join(context, dockerfile)}, which does not exist`);
+  const image = service.image ?? '';
+  const gateway = `${IMAGE_REGISTRY}/${GATEWAY_IMAGE.name}:`;
+  if (service.build?.target === undefined && !image.startsWith(gateway))
+    say(`image ${image || '(none)'} should be ${gateway}<tag>, the name the image script builds`);
+  if (service.read_only !== true) say('built containers run with read_only: true');
+  if (!service.cap_drop?.includes('ALL')) say('built containers drop ALL capabilities');
+  if (!service.security_opt?.some((opt) => opt.startsWith('no-new-privileges')))
+    say('built containers set no-new-privileges');
+  return problems;
+}
+
+/** A migration needs only its database: a PostgreSQL URL that is not this container. */
+function migrationEnvProblems(owner: string, env: Record<string, string>): string[] {
+  const url = env.DATABASE_URL ?? '';
+  if (!fields.postgresUrl.safeParse(url).success)
+    return [`${owner}: DATABASE_URL is ${url ? 'not a PostgreSQL URL' : 'missing'}`];
+  if (/@(localhost|127\.0\.0\.1)[:/]/.test(url))
+    return [
+      `${owner}: DATABASE_URL points at localhost: inside a container that is the container itself`,
+    ];
+  return [];
 }
 
 /** Own healthcheck, or the HEALTHCHECK of an app image built from docker/Dockerfile. */

@@ -1,4 +1,6 @@
-// gRPC mixed: 80% ProcessPayment, 20% RefundPayment of an earlier charge, straight at payments.
+// gRPC mixed: 80% ProcessPayment, 20% RefundPayment of an earlier charge, straight at payments
+// (PAYMENTS_GRPC, default localhost:50052: payments is not behind the gateway; the nightly
+// workflow publishes its port with docker/compose.load.yaml). Signs in through the gateway.
 import encoding from 'k6/encoding';
 import grpc from 'k6/net/grpc';
 import { check } from 'k6';

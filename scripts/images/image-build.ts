@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BASE_IMAGE, REPO_ROOT } from './images.js';
 import type { ImageInspect } from './image-policy.js';
-import { HARDENED_RUN, podmanOk } from './podman.js';
+import { HARDENED_RUN, podman, podmanOk } from './podman.js';
 
 export interface BuiltImage {
   ref: string;
@@ -19,10 +19,16 @@ const APT_SOURCES_D = '/etc/apt/sources.list.d';
  * This machine's enabled apt source files, each bind-mounted read-only at its own path: the
  * stand-in base images carry no sources (they would name the mirror), so a Dockerfile's
  * `apt-get install` reaches Debian through the host's configuration (the same as
- * scripts/images/apt-sources.sh). Over a real base image they sit beside (or, by the same name,
- * over) its own sources.
+ * scripts/images/apt-sources.sh). Only over a stand-in: a real base image has its own sources,
+ * and a host of another distribution (GitHub's Ubuntu runners) must not replace them.
  */
-export function aptSourceMounts(): string[] {
+export async function aptSourceMounts(): Promise<string[]> {
+  const label = await podman(
+    ['image', 'inspect', '--format', '{{ index .Labels "saga.stand-in.node" }}', BASE_IMAGE],
+    { quiet: true },
+  );
+  const standIn = label.code === 0 && !['', '<no value>'].includes(label.stdout.trim());
+  if (!standIn) return [];
   const named = existsSync(APT_SOURCES_D)
     ? readdirSync(APT_SOURCES_D)
         .filter((name) => name.endsWith('.list') || name.endsWith('.sources'))
@@ -53,7 +59,7 @@ export async function buildImage(
     '--format',
     'docker',
     '--layers',
-    ...aptSourceMounts(),
+    ...(await aptSourceMounts()),
     '-f',
     dockerfile,
     ...(target ? ['--target', target] : []),

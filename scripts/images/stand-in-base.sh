@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes a local stand-in for the public base image our Dockerfile names, because no image
-# registry is reachable here: a debootstrap'd Debian bookworm with this repo's Node 24 and npm,
-# tagged with the exact FROM name. Both images stay in podman's store and the debootstrap tree is
+# registry is reachable here: a debootstrap'd Debian bookworm (localhost/saga-debian-base, also
+# the base of scripts/images/stand-in-services.sh) with this repo's Node 24 and npm, tagged with
+# the exact FROM name. Both images stay in podman's store and the debootstrap tree is
 # kept as a tarball in the cache, so a warm run does nothing. A real image of that name (pulled on
 # a machine that can) is never replaced.
 set -euo pipefail
@@ -17,16 +18,6 @@ NODE_BIN=$(readlink -f "$ROOT/.tools/bin/node")
 NODE_VERSION=$("$NODE_BIN" --version)
 # What the stand-in is made of: a stand-in of another Node or from an older base is rebuilt.
 WANT="$NODE_VERSION on $BASE"
-
-existing=$(pm image inspect --format '{{ index .Labels "saga.stand-in.node" }}' "$STAND_IN" 2>/dev/null || echo missing)
-if [ "$existing" = "$WANT" ]; then
-  log "$STAND_IN: stand-in with Node $NODE_VERSION present"
-  exit 0
-fi
-if [ "$existing" = "<no value>" ]; then
-  log "$STAND_IN: a real image of that name is present; keeping it"
-  exit 0
-fi
 
 if ! pm image exists "$BASE"; then
   if [ ! -s "$TARBALL" ]; then
@@ -49,6 +40,16 @@ if ! pm image exists "$BASE"; then
   fi
   log "importing $BASE"
   pm import --quiet "$TARBALL" "$BASE" >/dev/null
+fi
+
+existing=$(pm image inspect --format '{{ index .Labels "saga.stand-in.node" }}' "$STAND_IN" 2>/dev/null || echo missing)
+if [ "$existing" = "$WANT" ]; then
+  log "$STAND_IN: stand-in with Node $NODE_VERSION present"
+  exit 0
+fi
+if [ "$existing" = "<no value>" ]; then
+  log "$STAND_IN: a real image of that name is present; keeping it"
+  exit 0
 fi
 
 log "building $STAND_IN stand-in (Node $NODE_VERSION)"

@@ -91,6 +91,7 @@ export async function runDemo(run: LiveRun, note: Note): Promise<void> {
     id: m[2] ?? '',
     status: m[3] ?? '',
   }));
+  note(`npm run demo against ${base} (auth at ${base}/auth), as customer ${username}`);
   for (const order of orders) note(`${order.label}: ${order.status}`);
   const statuses = orders.map((order) => order.status);
   if (statuses.join() !== 'APPROVED,REJECTED,APPROVED,APPROVED')
@@ -125,7 +126,9 @@ export async function grpcThroughGateway(run: LiveRun, note: Note): Promise<void
     const { order: read } = await client.getOrder({ orderId: order?.id ?? '' }, token);
     if (read?.status !== ordersV1.OrderStatus.ORDER_STATUS_APPROVED)
       throw new Error(`gRPC order ${order?.id}: ${String(read?.status)}`);
-    note(`health SERVING; CreateOrder → ${order?.id} APPROVED; GetOrder reads it back`);
+    note(
+      `127.0.0.1:${run.grpcPort}: health SERVING; CreateOrder → ${order?.id} APPROVED; GetOrder reads it back`,
+    );
   } finally {
     client.close();
   }

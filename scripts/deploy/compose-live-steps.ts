@@ -1,9 +1,6 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ordersV1, PROTO_FILES } from '#contracts';
-import { grpcClient, grpcHealthStatus } from '#testing';
 import { REPO_ROOT } from '../images/images.js';
 import { isOneShot, NO_RUNNABLE_HEALTHCHECK } from './compose-core.js';
 import type { ComposeFile } from './compose-policy.js';
@@ -40,7 +37,7 @@ async function waitStarted(run: LiveRun, services: string[]): Promise<string[]> 
   const deadline = Date.now() + START_TIMEOUT_MS;
   const done = new Map<string, string>();
   for (;;) {
-    const containers = await run.stack.containers();
+    const containers = await run.stack.podman.containers();
     for (const service of services.filter((name) => !done.has(name))) {
       const container = containers.find((c) => c.service === service);
       if (!container) continue;
@@ -48,11 +45,12 @@ async function waitStarted(run: LiveRun, services: string[]): Promise<string[]> 
         if (container.state === 'exited' && container.exitCode === 0)
           done.set(
             service,
-            `${service} exited 0: ${(await run.stack.logs(container.name, 1)).trim()}`,
+            `${service} exited 0: ${(await run.stack.podman.logs(container.name, 1)).trim()}`,
           );
       } else if (container.state === 'running') {
         if (NO_RUNNABLE_HEALTHCHECK.has(service)) done.set(service, `${service} running`);
-        else if (await run.stack.healthy(container.name)) done.set(service, `${service} healthy`);
+        else if (await run.stack.podman.healthy(container.name))
+          done.set(service, `${service} healthy`);
       }
     }
     if (done.size === services.length) return services.map((name) => done.get(name) ?? name);
@@ -63,7 +61,7 @@ async function waitStarted(run: LiveRun, services: string[]): Promise<string[]> 
           .filter((c) => waiting.includes(c.service))
           .map(
             async (c) =>
-              `--- ${c.name} (${c.state}, exit ${c.exitCode}):\n${await run.stack.logs(c.name)}`,
+              `--- ${c.name} (${c.state}, exit ${c.exitCode}):\n${await run.stack.podman.logs(c.name)}`,
           ),
       );
       throw new Error(
@@ -99,57 +97,4 @@ export async function runDemo(run: LiveRun, note: Note): Promise<void> {
   if (!/^> cancel \S+: CANCELLED$/m.test(stdout)) throw new Error(`no cancellation:\n${stdout}`);
   // The demo's password (scripts/demo/demo.ts): its customer signs in again after the restart.
   run.demo = { username, password: 'demo password 123', orders };
-}
-
-/** gRPC health and a CreateOrder/GetOrder round trip, all through the gateway's gRPC port. */
-export async function grpcThroughGateway(run: LiveRun, note: Note): Promise<void> {
-  const health = await grpcHealthStatus(run.grpcPort, 'orders.v1.OrderService');
-  if (health !== 'SERVING') throw new Error(`orders' gRPC health through the gateway: ${health}`);
-  const token = await signIn(
-    run,
-    `grpc-${randomUUID().slice(0, 8)}`,
-    'grpc customer password',
-    true,
-  );
-  const client = grpcClient<ordersV1.OrderServiceClient>(
-    PROTO_FILES.orders,
-    'orders.v1.OrderService',
-    `127.0.0.1:${run.grpcPort}`,
-  );
-  try {
-    const request = {
-      idempotencyKey: randomUUID(),
-      amount: { currencyCode: 'EUR', amountMinor: 1_990 },
-      description: 'compose gRPC',
-    };
-    const { order } = await client.createOrder(request, token);
-    const { order: read } = await client.getOrder({ orderId: order?.id ?? '' }, token);
-    if (read?.status !== ordersV1.OrderStatus.ORDER_STATUS_APPROVED)
-      throw new Error(`gRPC order ${order?.id}: ${String(read?.status)}`);
-    note(
-      `127.0.0.1:${run.grpcPort}: health SERVING; CreateOrder → ${order?.id} APPROVED; GetOrder reads it back`,
-    );
-  } finally {
-    client.close();
-  }
-}
-
-/** Registers (optionally) and logs in through the gateway; the access token. */
-export async function signIn(
-  run: LiveRun,
-  username: string,
-  password: string,
-  register: boolean,
-): Promise<string> {
-  const auth = `http://127.0.0.1:${run.httpPort}/auth/v1/auth`;
-  const init = {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  };
-  if (register) await fetch(`${auth}/register`, init);
-  const response = await fetch(`${auth}/login`, init);
-  if (!response.ok)
-    throw new Error(`login ${username}: HTTP ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { access_token: string }).access_token;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ComposeStack, nothingLeft, type Runner } from './compose-stack.js';
+import type { Runner } from './compose-podman.js';
+import { ComposeStack, nothingLeft } from './compose-stack.js';
 import { runStages, type Stage } from './compose-stages.js';
 
 const PROJECT = 'saga-unit';

@@ -11,8 +11,12 @@ import { join } from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import { buildImage } from '../images/image-build.js';
 import { APP_IMAGES, GATEWAY_IMAGE, REPO_ROOT, imageRef } from '../images/images.js';
-import { gatewayUnprivileged, restartKeepsOrders } from './compose-live-checks.js';
-import { grpcThroughGateway, runDemo, startCore, type LiveRun } from './compose-live-steps.js';
+import {
+  gatewayUnprivileged,
+  grpcThroughGateway,
+  restartKeepsOrders,
+} from './compose-live-checks.js';
+import { runDemo, startCore, type LiveRun } from './compose-live-steps.js';
 import { CORE_ENTRY, readCompose, startLevels, STAND_INS } from './compose-core.js';
 import { ComposeStack } from './compose-stack.js';
 import { runStages, type StagesOutcome } from './compose-stages.js';

@@ -1,12 +1,14 @@
 // gRPC mixed: 80% ProcessPayment, 20% RefundPayment of an earlier charge, straight at payments
 // (PAYMENTS_GRPC, default localhost:50052: payments is not behind the gateway; the nightly
-// workflow publishes its port with docker/compose.load.yaml). Signs in through the gateway.
+// workflow publishes its port with docker/compose.load.yaml), called as orders calls it: its
+// service token, and the customer's token in x-on-behalf-of. Needs ORDERS_SERVICE_USERNAME /
+// ORDERS_SERVICE_PASSWORD (the account auth seeds: npm start's, or compose's docker/.env).
 import encoding from 'k6/encoding';
 import grpc from 'k6/net/grpc';
 import { check } from 'k6';
 import { Counter, Rate } from 'k6/metrics';
 import { PAYMENTS_GRPC } from './lib/config.js';
-import { login, uuid } from './lib/session.js';
+import { login, serviceLogin, uuid } from './lib/session.js';
 
 const client = new grpc.Client();
 client.load(['../proto'], 'payments/v1/payments.proto');
@@ -33,17 +35,19 @@ export const options = {
 };
 
 export function setup() {
-  // payments lets an admin or the customer itself charge; the load customer charges itself.
+  // payments moves money only for orders' service identity, on the customer's behalf.
   const token = login('grpc');
   const subject = JSON.parse(encoding.b64decode(token.split('.')[1], 'rawurl', 's')).sub;
-  return { token, subject };
+  return { token, subject, service: serviceLogin() };
 }
 
 const charged = [];
 
 export default function (data) {
   if (__ITER === 0) client.connect(PAYMENTS_GRPC, { plaintext: true });
-  const params = { metadata: { authorization: `Bearer ${data.token}` } };
+  const params = {
+    metadata: { authorization: `Bearer ${data.service}`, 'x-on-behalf-of': data.token },
+  };
   if (Math.random() < 0.8 || charged.length === 0) {
     const orderId = uuid();
     const response = client.invoke(

@@ -36,6 +36,7 @@ export async function startBenchStack(
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: `bench-${randomUUID()}`, alg: 'ES256' };
   const admin = { username: 'bench-admin', password: randomBytes(16).toString('base64url') };
+  const service = { username: 'bench-orders', password: randomBytes(16).toString('base64url') };
   const issuer = 'http://auth.bench';
   const production = {
     NODE_ENV: 'production',
@@ -50,6 +51,7 @@ export async function startBenchStack(
         issuer,
         databaseUrl: stores.authDb,
         admin,
+        service,
         redisUrl: stores.redis,
         label: 'bench',
       }),
@@ -72,7 +74,7 @@ export async function startBenchStack(
         authUrl,
         databaseUrl: stores.ordersDb,
         paymentsGrpc: `127.0.0.1:${payments.grpcPort}`,
-        admin,
+        service,
       }),
     },
   });

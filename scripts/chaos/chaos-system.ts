@@ -4,6 +4,7 @@ import pg from 'pg';
 import {
   ADMIN,
   authEnv,
+  ORDERS_SERVICE,
   login,
   ordersEnv,
   paymentsEnv,
@@ -58,6 +59,7 @@ export class ChaosSystem {
         issuer: ISSUER,
         databaseUrl: await via(PROXIES.authPostgres, stores.authDb.url),
         admin: ADMIN,
+        service: ORDERS_SERVICE,
         redisUrl: stores.redisUrl,
         label: 'chaos',
       }),
@@ -72,7 +74,7 @@ export class ChaosSystem {
         authUrl: system.authUrl,
         databaseUrl: await via(PROXIES.ordersPostgres, stores.ordersDb.url),
         paymentsGrpc: await toxiproxy.createProxy(PROXIES.ordersPayments, paymentsGrpc),
-        admin: ADMIN,
+        service: ORDERS_SERVICE,
       }),
       ...ordersOverrides,
     });

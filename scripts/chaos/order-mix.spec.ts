@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DECLINE_LIMIT_MINOR, planOrder, type PlannedOrder } from './order-mix.js';
 import { Random } from './random.js';
+import { FAULT_MARKERS } from '#contracts';
 
 const stream = (seed: number, breakCompensation = false): PlannedOrder[] => {
   const random = new Random(seed);
@@ -24,8 +25,14 @@ describe('seeded order mix', () => {
     for (const order of orders) {
       assert.equal(order.kind === 'decline', order.amountMinor >= DECLINE_LIMIT_MINOR);
       assert.ok(order.amountMinor > 0);
-      assert.equal(order.kind === 'fail-confirm', order.description.includes('[fail-confirm]'));
-      assert.equal(order.kind === 'slow-confirm', order.description.includes('[slow-confirm]'));
+      assert.equal(
+        order.kind === 'fail-confirm',
+        order.description.includes(FAULT_MARKERS.failConfirm),
+      );
+      assert.equal(
+        order.kind === 'slow-confirm',
+        order.description.includes(FAULT_MARKERS.slowConfirm),
+      );
       if (order.cancel) assert.equal(order.kind, 'approve');
     }
     assert.ok(orders.some((o) => o.duplicate) && orders.some((o) => o.cancel));
@@ -33,8 +40,10 @@ describe('seeded order mix', () => {
   });
 
   it('marks failing confirms to skip their refund only when compensation is to be broken', () => {
-    assert.ok(stream(4).every((o) => !o.description.includes('[skip-refund]')));
+    assert.ok(stream(4).every((o) => !o.description.includes(FAULT_MARKERS.skipRefund)));
     const broken = stream(4, true).filter((o) => o.kind === 'fail-confirm');
-    assert.ok(broken.length > 0 && broken.every((o) => o.description.includes('[skip-refund]')));
+    assert.ok(
+      broken.length > 0 && broken.every((o) => o.description.includes(FAULT_MARKERS.skipRefund)),
+    );
   });
 });

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { FAULT_MARKERS } from '#contracts';
 import type { Random } from './random.js';
 
-/** Markers understood by orders' test-only fault switch (apps/orders/src/saga/saga-faults.ts). */
-const FAIL_CONFIRM = '[fail-confirm]';
-const SLOW_CONFIRM = '[slow-confirm]';
-const SKIP_REFUND = '[skip-refund]';
+const {
+  failConfirm: FAIL_CONFIRM,
+  slowConfirm: SLOW_CONFIRM,
+  skipRefund: SKIP_REFUND,
+} = FAULT_MARKERS;
 
 /** The decline limit payments applies by default (1000.00). */
 export const DECLINE_LIMIT_MINOR = 100_000;

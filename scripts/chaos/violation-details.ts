@@ -26,7 +26,7 @@ export async function writeViolationDetails(
     for (const id of ids) {
       const order = (await client.query('SELECT * FROM orders WHERE id::text = $1', [id])).rows[0];
       const sagas = (
-        await client.query('SELECT * FROM saga_instances WHERE order_id::text = $1', [id])
+        await client.query('SELECT * FROM saga_instances WHERE correlation_id::text = $1', [id])
       ).rows;
       for (const saga of sagas) {
         const steps = await client.query(

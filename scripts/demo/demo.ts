@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { DemoClient } from './demo-client.js';
 import { timelineTable, type DemoSaga } from './timeline-table.js';
+import { FAULT_MARKERS } from '#contracts';
 
 interface DemoOrder {
   id: string;
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   const compensated = await place(
     'compensated: confirm fails',
     2_500,
-    'demo: compensated [fail-confirm]',
+    `demo: compensated ${FAULT_MARKERS.failConfirm}`,
   );
   if (compensated.status !== 'CANCELLED') {
     console.log('  (orders runs without SAGA_FAULTS_ENABLED=true, so confirm did not fail)');

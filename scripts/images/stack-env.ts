@@ -12,15 +12,15 @@ import {
 import { testMongo, testPostgres } from '#testing';
 import type { AppImage } from './images.js';
 
-// auth seeds this admin; orders logs in with it as its service account (production requires it).
-const SERVICE_ADMIN = (() => {
-  const username = 'images-admin';
-  const password = randomBytes(18).toString('base64url');
-  return {
-    seed: { ADMIN_USERNAME: username, ADMIN_PASSWORD: password },
-    account: { ORDERS_SERVICE_USERNAME: username, ORDERS_SERVICE_PASSWORD: password },
-  };
-})();
+// auth seeds this admin, and orders' service account (role service), which orders logs in with
+// (production requires it): the same two variables for both apps.
+const SEEDED = {
+  admin: { ADMIN_USERNAME: 'images-admin', ADMIN_PASSWORD: randomBytes(18).toString('base64url') },
+  service: {
+    ORDERS_SERVICE_USERNAME: 'images-orders',
+    ORDERS_SERVICE_PASSWORD: randomBytes(18).toString('base64url'),
+  },
+};
 
 const ISSUER = 'http://auth.images.test';
 const AUDIENCE = 'saga-workspace';
@@ -89,7 +89,13 @@ export class StackEnv {
       JWT_ISSUER: ISSUER,
       JWT_AUDIENCE: AUDIENCE,
     };
-    const base = { NODE_ENV: 'production', LOG_LEVEL: 'info', HTTP_PORT: String(own.http) };
+    // Host networking: the loopback, not the image's 0.0.0.0, keeps the ports off the network.
+    const base = {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      HTTP_PORT: String(own.http),
+      BIND_ADDRESS: '127.0.0.1',
+    };
     const grpc: Record<string, string> = own.grpc ? { GRPC_PORT: String(own.grpc) } : {};
     const env: Record<string, string> =
       app === 'auth'
@@ -100,7 +106,8 @@ export class StackEnv {
             JWT_PRIVATE_JWKS: this.privateJwks,
             JWT_ISSUER: ISSUER,
             JWT_AUDIENCE: AUDIENCE,
-            ...SERVICE_ADMIN.seed,
+            ...SEEDED.admin,
+            ...SEEDED.service,
           }
         : app === 'orders'
           ? {
@@ -110,7 +117,7 @@ export class StackEnv {
               DATABASE_URL: this.stores.orders.url,
               PAYMENTS_GRPC_URL: `127.0.0.1:${this.ports.payments.grpc}`,
               AUTH_URL: `http://127.0.0.1:${this.ports.auth.http}`,
-              ...SERVICE_ADMIN.account,
+              ...SEEDED.service,
             }
           : { ...base, ...grpc, ...identity, MONGO_URL: this.stores.payments.url };
     loadConfig(SCHEMAS[app], env);

@@ -34,6 +34,51 @@ describe('metricNames', () => {
   });
 });
 
+describe('metricNames, where a scanner went wrong', () => {
+  it('reads the name from a __name__="…" matcher, and none from a __name__ regex', () => {
+    assert.deepEqual(metricNames('{__name__="saga_stuck_total", service="orders"}'), [
+      'saga_stuck_total',
+    ]);
+    assert.deepEqual(metricNames('{"__name__"="saga_stuck_total"}'), ['saga_stuck_total']);
+    assert.deepEqual(metricNames('{__name__=~"saga_.+"}'), []);
+  });
+
+  it('reads a quoted metric name inside the braces', () => {
+    assert.deepEqual(metricNames('{"saga.started.total", service="orders"}'), [
+      'saga.started.total',
+    ]);
+  });
+
+  it('skips comments', () => {
+    const expr = 'sum(rate(a_total[5m])) # over b_total\n/ sum(rate(c_total[5m]))';
+    assert.deepEqual(sorted(metricNames(expr)), ['a_total', 'c_total']);
+  });
+
+  it('knows keywords in any case: BY, WITHOUT and ON take label lists', () => {
+    assert.deepEqual(metricNames('sum BY (route) (x_total)'), ['x_total']);
+    assert.deepEqual(metricNames('sum(x_total) WITHOUT (instance)'), ['x_total']);
+    assert.deepEqual(metricNames('x_total and ON(instance) y_total'), ['x_total', 'y_total']);
+  });
+
+  it('ignores names inside strings, and reads a selector named like a function', () => {
+    assert.deepEqual(metricNames('label_replace(up, "dst", "b_total", "src", "(.*)")'), ['up']);
+    assert.deepEqual(metricNames('rate{job="orders"}'), ['rate']);
+  });
+
+  it('reads subqueries, offsets, @ and range modifiers', () => {
+    assert.deepEqual(
+      metricNames('max_over_time(rate(x_total[5m])[1h:1m] offset 1d) + y_total @ start()'),
+      ['x_total', 'y_total'],
+    );
+    assert.deepEqual(metricNames('rate(x_total[5m] anchored)'), ['x_total']);
+  });
+
+  it('rejects what is not PromQL instead of guessing names from it', () => {
+    assert.throws(() => metricNames('sum(rate(x_total[5m])'), /not PromQL/);
+    assert.throws(() => metricNames('sum by (5m) (x_total)'), /not PromQL/);
+  });
+});
+
 describe('templateQueryMetricNames', () => {
   it('reads the selector of label_values(selector, label), not the label', () => {
     assert.deepEqual(

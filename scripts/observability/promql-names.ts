@@ -1,45 +1,48 @@
 /**
  * The metric names a PromQL expression reads, e.g. `sum by (route) (rate(x_count{a="b"}[5m]))`
- * → ["x_count"]. A small scanner rather than a full parser: it skips strings, label matchers,
- * ranges, numbers, Grafana variables, function calls and the label lists of by/without/on/
- * ignoring/group_left/group_right; every other identifier is a metric name.
+ * → ["x_count"], from the syntax tree of Prometheus's own grammar (@prometheus-io/lezer-promql,
+ * the parser behind Prometheus's and Grafana's query editors): every vector selector's name,
+ * whether written before the braces, quoted inside them (`{"x.y"}`) or as a `__name__="x"`
+ * matcher. A `__name__=~` regex names no metric in particular and is not reported.
  */
-const LABEL_LIST_KEYWORDS = new Set([
-  'by',
-  'without',
-  'on',
-  'ignoring',
-  'group_left',
-  'group_right',
-]);
-const KEYWORDS = new Set(['and', 'or', 'unless', 'bool', 'offset', 'atan2', 'inf', 'nan']);
-const IDENTIFIER = /[a-zA-Z_:][a-zA-Z0-9_:]*/y;
-const NUMBER = /(0x[0-9a-fA-F]+|[0-9]*\.?[0-9]+(e[+-]?[0-9]+)?)([smhdwy]|ms)?/y;
+import {
+  EqlSingle,
+  Identifier,
+  LabelMatchers,
+  LabelName,
+  MatchOp,
+  parser,
+  QuotedLabelMatcher,
+  QuotedLabelName,
+  StringLiteral,
+  UnquotedLabelMatcher,
+  VectorSelector,
+} from '@prometheus-io/lezer-promql';
 
+type Node = ReturnType<typeof parser.parse>['topNode'];
+
+/**
+ * Grafana replaces its variables (`$__rate_interval`, `$route`, `${service}`) before Prometheus
+ * sees the query; a duration stands in for each, which is valid wherever dashboards put them
+ * (ranges, and label values, where the text does not matter).
+ */
+const GRAFANA_VARIABLE = /\$(\{[^}]*\}|\w+)/g;
+
+/** Throws on anything that is not PromQL, so a broken query fails the check that reads it. */
 export function metricNames(expr: string): string[] {
+  const text = expr.replace(GRAFANA_VARIABLE, '5m');
   const names = new Set<string>();
-  let i = 0;
-  while (i < expr.length) {
-    const char = expr[i]!;
-    if (char === '"' || char === "'" || char === '`') i = skipString(expr, i);
-    else if (char === '{') i = skipBlock(expr, i, '{', '}');
-    else if (char === '[') i = skipBlock(expr, i, '[', ']');
-    else if (char === '$') i = skipVariable(expr, i + 1);
-    else if (/[0-9.]/.test(char)) i = matchAt(NUMBER, expr, i) ?? i + 1;
-    else if (/[a-zA-Z_:]/.test(char)) {
-      const end = matchAt(IDENTIFIER, expr, i)!;
-      const word = expr.slice(i, end);
-      const after = skipSpaces(expr, end);
-      if (LABEL_LIST_KEYWORDS.has(word)) {
-        i = expr[after] === '(' ? skipBlock(expr, after, '(', ')') : after;
-      } else if (word === 'offset') {
-        i = skipDuration(expr, after);
-      } else {
-        if (!KEYWORDS.has(word.toLowerCase()) && !startsCall(expr, after)) names.add(word);
-        i = end;
+  parser.parse(text).iterate({
+    enter: (ref) => {
+      if (ref.type.isError) {
+        const near = text.slice(ref.from, ref.from + 20) || 'the end';
+        throw new Error(`not PromQL: near "${near}" in ${expr}`);
       }
-    } else i += 1;
-  }
+      if (ref.type.id !== VectorSelector) return;
+      const name = selectorName(ref.node, text);
+      if (name !== undefined) names.add(name);
+    },
+  });
   return [...names];
 }
 
@@ -51,52 +54,41 @@ export function templateQueryMetricNames(query: string): string[] {
   return metricNames(query);
 }
 
-/** A function call, or an aggregation with its modifier first: `max by (x) (…)`. */
-function startsCall(text: string, at: number): boolean {
-  return text[at] === '(' || /^(by|without)\s*\(/.test(text.slice(at));
-}
-
-function matchAt(pattern: RegExp, text: string, at: number): number | undefined {
-  pattern.lastIndex = at;
-  return pattern.exec(text) ? pattern.lastIndex : undefined;
-}
-
-function skipSpaces(text: string, at: number): number {
-  while (at < text.length && /\s/.test(text[at]!)) at += 1;
-  return at;
-}
-
-function skipString(text: string, at: number): number {
-  const quote = text[at];
-  for (let i = at + 1; i < text.length; i += 1) {
-    if (text[i] === '\\' && quote !== '`') i += 1;
-    else if (text[i] === quote) return i + 1;
+function selectorName(selector: Node, text: string): string | undefined {
+  const identifier = selector.getChild(Identifier);
+  if (identifier) return slice(identifier, text);
+  const matchers = selector.getChild(LabelMatchers);
+  if (!matchers) return undefined;
+  const quotedName = matchers.getChild(QuotedLabelName)?.getChild(StringLiteral);
+  if (quotedName) return unquote(slice(quotedName, text));
+  const byName = [
+    ...matchers.getChildren(UnquotedLabelMatcher).map((m) => [m, m.getChild(LabelName)] as const),
+    ...matchers
+      .getChildren(QuotedLabelMatcher)
+      .map((m) => [m, m.getChild(QuotedLabelName)?.getChild(StringLiteral) ?? null] as const),
+  ];
+  for (const [matcher, label] of byName) {
+    const value = unquote(slice(label, text)) === '__name__' ? equalTo(matcher, text) : undefined;
+    if (value !== undefined) return value;
   }
-  return text.length;
+  return undefined;
 }
 
-/** From an opening bracket to just after its match, strings inside included. */
-function skipBlock(text: string, at: number, open: string, close: string): number {
-  let depth = 0;
-  for (let i = at; i < text.length;) {
-    const char = text[i]!;
-    if (char === '"' || char === "'" || char === '`') {
-      i = skipString(text, i);
-      continue;
-    }
-    if (char === open) depth += 1;
-    else if (char === close && --depth === 0) return i + 1;
-    i += 1;
-  }
-  return text.length;
+/** The value of a `label="value"` matcher; undefined for !=, =~ and !~. */
+function equalTo(matcher: Node, text: string): string | undefined {
+  if (!matcher.getChild(MatchOp)?.getChild(EqlSingle)) return undefined;
+  const value = matcher.getChild(StringLiteral);
+  return value ? unquote(slice(value, text)) : undefined;
 }
 
-function skipVariable(text: string, at: number): number {
-  if (text[at] === '{') return skipBlock(text, at, '{', '}');
-  return matchAt(/[a-zA-Z0-9_]*/y, text, at) ?? at;
+function slice(node: Node | null, text: string): string {
+  return node ? text.slice(node.from, node.to) : '';
 }
 
-function skipDuration(text: string, at: number): number {
-  if (text[at] === '-') at += 1;
-  return matchAt(/([0-9]+(ms|[smhdwy]))+/y, text, at) ?? at;
+/** A string literal's text (metric names hold no escapes beyond `\"`); a bare label as it is. */
+function unquote(literal: string): string {
+  const quote = literal[0];
+  if (quote !== '"' && quote !== "'" && quote !== '`') return literal;
+  const inner = literal.slice(1, -1);
+  return quote === '`' ? inner : inner.replace(/\\(.)/g, '$1');
 }

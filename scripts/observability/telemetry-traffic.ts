@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { ordersV1, PROTO_FILES } from '#contracts';
+import { FAULT_MARKERS, ordersV1, PROTO_FILES } from '#contracts';
 import { grpcClient, login, type AppProcess, type TestSystem } from '#testing';
 
 export interface HttpOrder {
@@ -29,7 +29,7 @@ export async function driveTraffic(system: TestSystem): Promise<Traffic> {
   const approved = await createOrder(system.orders, token, 4_200, '');
   assert.equal(approved.status, 'APPROVED');
   assert.equal((await createOrder(system.orders, token, 150_000, '')).status, 'REJECTED');
-  const compensated = await createOrder(system.orders, token, 700, '[fail-confirm]');
+  const compensated = await createOrder(system.orders, token, 700, FAULT_MARKERS.failConfirm);
   assert.equal(compensated.status, 'CANCELLED');
   const cancel = await fetch(`${ordersUrl(system.orders)}/${approved.id}/cancel`, {
     method: 'POST',

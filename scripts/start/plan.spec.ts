@@ -91,12 +91,16 @@ describe('planServices', () => {
 });
 
 describe('planServices accounts', () => {
-  it('seeds the admin in auth and makes it orders’ service account, with the fault switch on', () => {
+  it('seeds the admin and orders’ own service account in auth, orders logs in as the latter, with the fault switch on', () => {
     const { auth, orders } = byName({});
     assert.equal(auth!.env.ADMIN_USERNAME, 'admin');
     assert.equal(auth!.env.ADMIN_PASSWORD, 'dev-admin-password');
-    assert.equal(orders!.env.ORDERS_SERVICE_USERNAME, 'admin');
-    assert.equal(orders!.env.ORDERS_SERVICE_PASSWORD, 'dev-admin-password');
+    assert.equal(auth!.env.ORDERS_SERVICE_USERNAME, 'orders-service');
+    assert.equal(orders!.env.ORDERS_SERVICE_USERNAME, 'orders-service');
+    const password = orders!.env.ORDERS_SERVICE_PASSWORD;
+    assert.equal(auth!.env.ORDERS_SERVICE_PASSWORD, password);
+    assert.ok(password && password.length >= 12 && password !== 'dev-admin-password');
+    assert.equal(byName({}).orders!.env.ORDERS_SERVICE_PASSWORD, password, 'stable across starts');
     assert.equal(orders!.env.AUTH_URL, 'http://localhost:3001');
     assert.equal(orders!.env.SAGA_FAULTS_ENABLED, 'true');
     assert.equal(byName({ SAGA_FAULTS_ENABLED: 'false' }).orders!.env.SAGA_FAULTS_ENABLED, 'false');

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { join, relative, resolve } from 'node:path';
 import { LaunchError } from './launch-error.js';
 
@@ -57,6 +58,7 @@ export function planServices(
   const ordersDb = databaseUrl(env, 'ORDERS_DATABASE_URL');
   const base = inheritedEnv(env);
   const jwks = `http://localhost:${ports.auth}/.well-known/jwks.json`;
+  const service = serviceAccount(env, admin);
   const dataDir = (name: ServiceName) => join(dataRoot, name);
   const common = (name: ServiceName) => ({
     name,
@@ -76,6 +78,8 @@ export function planServices(
         DATABASE_URL: authDb,
         ADMIN_USERNAME: admin.username,
         ADMIN_PASSWORD: admin.password,
+        ORDERS_SERVICE_USERNAME: service.username,
+        ORDERS_SERVICE_PASSWORD: service.password,
       }),
     },
     {
@@ -110,14 +114,31 @@ export function planServices(
         AUTH_JWKS_URL: jwks,
         AUTH_URL: `http://localhost:${ports.auth}`,
         PAYMENTS_GRPC_URL: `localhost:${ports.paymentsGrpc}`,
-        // Sagas resumed after a crash call payments as this service account.
-        ORDERS_SERVICE_USERNAME: admin.username,
-        ORDERS_SERVICE_PASSWORD: admin.password,
+        // Every charge and refund carries this account's token (auth seeds it, role service).
+        ORDERS_SERVICE_USERNAME: service.username,
+        ORDERS_SERVICE_PASSWORD: service.password,
         // The demo's compensated order needs the test fault switch; `npm start` is development.
         SAGA_FAULTS_ENABLED: env.SAGA_FAULTS_ENABLED ?? 'true',
       }),
     },
   ];
+}
+
+/**
+ * orders' service account: ORDERS_SERVICE_USERNAME/PASSWORD when set, else `orders-service` with
+ * a password derived from the development admin's, so there is nothing more to keep on disk.
+ */
+function serviceAccount(
+  env: NodeJS.ProcessEnv,
+  admin: { password: string },
+): { username: string; password: string } {
+  if (env.ORDERS_SERVICE_USERNAME && env.ORDERS_SERVICE_PASSWORD) {
+    return { username: env.ORDERS_SERVICE_USERNAME, password: env.ORDERS_SERVICE_PASSWORD };
+  }
+  const password = createHmac('sha256', admin.password)
+    .update('orders-service')
+    .digest('base64url');
+  return { username: 'orders-service', password };
 }
 
 function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -13,7 +13,7 @@ import {
 } from '#platform';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { UserEntity } from './accounts/persistence/user.entity.js';
-import type { AdminAccount } from './accounts/usecases/seed-admin/seed-admin.usecase.js';
+import type { SeededAccount } from './accounts/usecases/seed-accounts/seed-account.usecase.js';
 import { HealthController } from './health/health.controller.js';
 import { KeysModule } from './keys/keys.module.js';
 import type { SigningKeys } from './keys/signing-keys.js';
@@ -23,12 +23,12 @@ export interface AuthAppParts {
   config: AuthConfig;
   postgres: PostgresEndpoint;
   keys: SigningKeys;
-  admin?: AdminAccount;
+  seeded: readonly SeededAccount[];
 }
 
 @Module({})
 export class AppModule {
-  static register({ config, postgres, keys, admin }: AuthAppParts): DynamicModule {
+  static register({ config, postgres, keys, seeded }: AuthAppParts): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -43,7 +43,7 @@ export class AppModule {
           audience: config.JWT_AUDIENCE,
         }),
         KeysModule.register(config, keys),
-        AccountsModule.register(config, admin),
+        AccountsModule.register(config, seeded),
       ],
       controllers: [HealthController],
       providers: [postgresPoolMetrics(getDataSourceToken()), closeOnShutdown('postgres', postgres)],

@@ -1,3 +1,5 @@
+// First: OpenTelemetry must be in place before what it instruments loads (see the module).
+import '#instrumentation';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -5,23 +7,25 @@ import { Logger } from 'nestjs-pino';
 import {
   authConfigSchema,
   DomainErrorFilter,
-  exitOnSignals,
   loadConfig,
   openPostgres,
   runMain,
+  serveHttpApp,
+  serveOpenApi,
 } from '#platform';
-import { adminAccountFrom } from './accounts/usecases/seed-admin/admin-account.js';
+import { seededAccountsFrom } from './accounts/usecases/seed-accounts/seeded-accounts.js';
 import { AppModule } from './app.module.js';
 import { AUTH_ERRORS } from './error-map.js';
 import { loadSigningKeys } from './keys/signing-keys.js';
+import { authOpenApi } from './openapi/auth.openapi.js';
 
 runMain('auth', async () => {
   const config = loadConfig(authConfigSchema);
-  const admin = adminAccountFrom(config);
+  const seeded = seededAccountsFrom(config);
   const keys = await loadSigningKeys(config);
   const postgres = await openPostgres(config.DATABASE_URL, `${config.DATA_DIR}/pg`);
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register({ config, postgres, keys, admin }),
+    AppModule.register({ config, postgres, keys, seeded }),
     { bufferLogs: true, bodyParser: false },
   );
   // JSON only, and small: no form posts (login CSRF) and no megabyte bodies to parse.
@@ -31,8 +35,8 @@ runMain('auth', async () => {
   app.useLogger(logger);
   app.useGlobalFilters(new DomainErrorFilter(AUTH_ERRORS));
   app.set('trust proxy', config.TRUST_PROXY);
-  exitOnSignals(app);
-  await app.listen(config.HTTP_PORT, '0.0.0.0');
+  serveOpenApi(app, authOpenApi());
+  const host = await serveHttpApp(app, config);
   if (keys.ephemeral) {
     logger.warn(
       `no JWT_PRIVATE_JWKS: generated an ephemeral ES256 signing key (kid ${keys.signer.kid}); ` +
@@ -40,7 +44,7 @@ runMain('auth', async () => {
     );
   }
   logger.log(
-    `auth listening: HTTP ${config.HTTP_PORT}, store ${postgres.description}, ` +
+    `auth listening: HTTP ${config.HTTP_PORT} on ${host}, store ${postgres.description}, ` +
       `signing key ${keys.signer.kid} (${keys.signer.alg}), ${keys.jwks.keys.length} key(s) published`,
   );
 });

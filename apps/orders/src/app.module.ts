@@ -5,20 +5,21 @@ import {
   closeOnShutdown,
   loggerModule,
   MetricsModule,
+  MetricsRegistry,
   postgresPoolMetrics,
   typeOrmOptions,
   type OrdersConfig,
   type PostgresEndpoint,
 } from '#platform';
+import { IdentityModule } from '#identity';
+import { SagaModule } from '#saga';
 import { ORDERS_CONFIG } from './config.tokens.js';
 import { ConsoleModule } from './console/console.module.js';
-import { IdentityModule } from '#identity';
+import { FaultInjectionModule } from './faults/fault-injection.module.js';
 import { HealthController } from './health/health.controller.js';
 import { OrdersModule } from './orders/orders.module.js';
-import { OrderEntity } from './orders/persistence/order.entity.js';
+import { sagaOptions } from './orders-saga.options.js';
 import { PaymentsClientModule } from './payments-client/payments-client.module.js';
-import { SagaInstanceEntity } from './saga/persistence/saga-instance.entity.js';
-import { SagaStepEntity } from './saga/persistence/saga-step.entity.js';
 import { migrations } from './persistence/migrations/index.js';
 
 @Module({})
@@ -29,15 +30,19 @@ export class AppModule {
       imports: [
         loggerModule('orders', config),
         MetricsModule.forRoot('orders'),
-        TypeOrmModule.forRoot(
-          typeOrmOptions(postgres, [OrderEntity, SagaInstanceEntity, SagaStepEntity], migrations),
-        ),
+        TypeOrmModule.forRoot(typeOrmOptions(postgres, [], migrations)),
+        SagaModule.forRootAsync({
+          inject: [MetricsRegistry],
+          useFactory: (metrics: MetricsRegistry) => ({ ...sagaOptions(config), metrics }),
+        }),
         IdentityModule.forRoot({
           jwksUrl: config.AUTH_JWKS_URL,
           issuer: config.JWT_ISSUER,
           audience: config.JWT_AUDIENCE,
         }),
         PaymentsClientModule.register(config),
+        // The test-only fault switch exists only when enabled (the config refuses it in production).
+        ...(config.SAGA_FAULTS_ENABLED ? [FaultInjectionModule] : []),
         OrdersModule.register(config),
         ConsoleModule.register(config),
         TerminusModule,

@@ -1,3 +1,5 @@
+// First: OpenTelemetry must be in place before what it instruments loads (see the module).
+import '#instrumentation';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -5,22 +7,17 @@ import { Logger } from 'nestjs-pino';
 import { PROTO_FILES } from '#contracts';
 import {
   DomainErrorFilter,
-  grpcMetricsInterceptor,
-  grpcServerOptions,
-  HealthImplementation,
   loadConfig,
   openPostgres,
   ordersConfigSchema,
-  RequestMetrics,
   runMain,
-  exitOnSignals,
-  setServing,
+  serveGrpcApp,
+  serveOpenApi,
 } from '#platform';
 import { AppModule } from './app.module.js';
 import { serveConsole } from './console/console-static.js';
 import { ORDERS_ERRORS } from './error-map.js';
-
-const SERVICE = 'orders.v1.OrderService';
+import { ordersOpenApi } from './openapi/orders.openapi.js';
 
 runMain('orders', async () => {
   const config = loadConfig(ordersConfigSchema);
@@ -31,26 +28,14 @@ runMain('orders', async () => {
   );
   app.useLogger(app.get(Logger));
   serveConsole(app, app.get(Logger));
+  serveOpenApi(app, ordersOpenApi());
   app.useGlobalFilters(new DomainErrorFilter(ORDERS_ERRORS));
-  const health = new HealthImplementation();
-  app.connectMicroservice(
-    grpcServerOptions({
-      port: config.GRPC_PORT,
-      packageName: 'orders.v1',
-      protoFile: PROTO_FILES.orders,
-      serviceName: SERVICE,
-      health,
-      interceptors: [grpcMetricsInterceptor(app.get(RequestMetrics))],
-    }),
-    { inheritAppConfig: true },
-  );
-  await app.startAllMicroservices();
-  await app.listen(config.HTTP_PORT, '0.0.0.0');
-  setServing(health, SERVICE, true);
-  exitOnSignals(app, () => setServing(health, SERVICE, false));
-  app
-    .get(Logger)
-    .log(
-      `orders listening: HTTP ${config.HTTP_PORT}, gRPC ${config.GRPC_PORT}, store ${postgres.description}`,
-    );
+  await serveGrpcApp(app, {
+    name: 'orders',
+    service: 'orders.v1.OrderService',
+    packageName: 'orders.v1',
+    protoFile: PROTO_FILES.orders,
+    config,
+    store: postgres.description,
+  });
 });

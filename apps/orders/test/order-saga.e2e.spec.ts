@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import { after, before, describe, it } from 'node:test';
-import { ordersV1, paymentsV1, PROTO_FILES } from '#contracts';
+import { FAULT_MARKERS, ordersV1, paymentsV1, PROTO_FILES } from '#contracts';
 import {
   checkSagaInvariants,
   grpcClient,
@@ -76,14 +76,16 @@ describe('order saga end to end: auth, payments and orders as processes on real 
   });
 
   it('compensates when confirm fails (test fault switch): order CANCELLED, payment REFUNDED', async () => {
-    const { order } = await create(2_500, 'gift [fail-confirm]');
+    const { order } = await create(2_500, `gift ${FAULT_MARKERS.failConfirm}`);
     assert.equal(order?.status, OrderStatus.ORDER_STATUS_CANCELLED);
     assert.equal((await paymentOf(order!.id))?.status, PaymentStatus.PAYMENT_STATUS_REFUNDED);
     const { sagas } = await orders.getOrderSaga({ orderId: order!.id }, token);
     const steps = sagas[0]!.steps.map((s) => `${s.step}:${s.action}:${s.outcome}`);
     assert.deepEqual(steps, [
       'charge:execute:succeeded',
+      'fraud-check:execute:succeeded',
       'confirm:execute:failed',
+      'fraud-check:compensate:succeeded',
       'charge:compensate:succeeded',
     ]);
   });
@@ -119,7 +121,7 @@ describe('order saga end to end: auth, payments and orders as processes on real 
 
   it('after SIGKILL of orders mid-saga and a restart, every order ends terminal with the invariants true', async () => {
     const inFlight = Array.from({ length: 6 }, (_, i) =>
-      create(1_000 + i, 'slow [slow-confirm]').catch(() => undefined),
+      create(1_000 + i, `slow ${FAULT_MARKERS.slowConfirm}`).catch(() => undefined),
     );
     await new Promise((resolve) => setTimeout(resolve, 800)); // charged, confirm under way
     await system.orders.stop('SIGKILL');
@@ -135,7 +137,7 @@ describe('order saga end to end: auth, payments and orders as processes on real 
     }
     assert.deepEqual(violations, []);
     const { orders: listed } = await orders.listOrders({ pageSize: 100, pageToken: '' }, token);
-    const slow = listed.filter((o) => o.description === 'slow [slow-confirm]');
+    const slow = listed.filter((o) => o.description === `slow ${FAULT_MARKERS.slowConfirm}`);
     assert.ok(slow.length > 0, 'the killed sagas were persisted before the crash');
     assert.ok(
       slow.every((o) => o.status === OrderStatus.ORDER_STATUS_APPROVED),

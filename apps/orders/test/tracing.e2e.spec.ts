@@ -35,7 +35,7 @@ describe('one CreateOrder is one trace across orders and payments, and its logs 
       testPostgres(),
       testMongo(),
     ]);
-    const env = { ...identity.env, ...otlp.env };
+    const env = { ...identity.ordersEnv, ...otlp.env };
     payments = await startApp('payments', { grpc: true, env: { ...env, MONGO_URL: mongo.url } });
     orders = await startApp('orders', {
       grpc: true,
@@ -103,7 +103,8 @@ describe('one CreateOrder is one trace across orders and payments, and its logs 
     );
     has(
       'saga step span with ids',
-      (s) => s.attributes['saga.step'] === 'charge' && s.attributes['order.id'] === order!.id,
+      (s) =>
+        s.attributes['saga.step'] === 'charge' && s.attributes['saga.correlation_id'] === order!.id,
     );
 
     // The logs of this request: each service logged the call, and with this trace's id.

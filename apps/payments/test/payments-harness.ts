@@ -1,4 +1,5 @@
 import type { Metadata } from '@grpc/grpc-js';
+import { ON_BEHALF_OF, type Role } from '#identity';
 import mongoose from 'mongoose';
 import type { MongoEndpoint } from '#platform';
 import {
@@ -30,8 +31,13 @@ export interface PaymentsHarness {
   app: AppProcess;
   client: PaymentsTestClient;
   identity: TestIdentity;
-  /** Metadata carrying a fresh token for `subject`. */
-  as(subject: string, role?: 'customer' | 'admin'): Promise<Metadata>;
+  /** Metadata carrying a fresh token for `subject` alone. */
+  as(subject: string, role?: Role): Promise<Metadata>;
+  /**
+   * Metadata as orders sends it: its service token, and the token of the person it acts for
+   * (`subject`, a customer unless `role` says otherwise) in x-on-behalf-of; none without one.
+   */
+  asOrders(subject?: string, role?: Role): Promise<Metadata>;
   stored(orderId: string): Promise<StoredPayment[]>;
   countStored(): Promise<number>;
   /** Current value of payments_total{outcome} on /metrics. */
@@ -61,6 +67,11 @@ export async function startPayments(env: Record<string, string> = {}): Promise<P
     client,
     identity,
     as: async (subject, role = 'customer') => bearer(await identity.token(subject, role)),
+    asOrders: async (subject, role = 'customer') => {
+      const metadata = bearer(await identity.serviceToken());
+      if (subject !== undefined) metadata.set(ON_BEHALF_OF, await identity.token(subject, role));
+      return metadata;
+    },
     stored: (orderId) => collection.find({ _id: orderId }).toArray(),
     countStored: () => collection.countDocuments({}),
     metric: async (outcome) => {

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Validated offline only (scripts/observability/logs-pipeline.spec.ts): Elasticsearch and
+# Validated offline only (scripts/observability/logs-pipeline.int.spec.ts): Elasticsearch and
 # Kibana cannot be installed on our machines, so this is not run by any test
 # (docs/observability.md).
 # One-shot set-up of the log pipeline (compose service log-setup, before the log shipper starts):

@@ -3,15 +3,17 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { bearerToken } from './bearer.js';
-import type { Caller, Role } from './caller.js';
+import { isService, type Caller, type Role } from './caller.js';
 import { attachCaller } from './caller-registry.js';
 import { ForbiddenError, UnauthenticatedError } from './identity.errors.js';
+import { ON_BEHALF_OF } from './on-behalf-of.js';
 import { ROLES_KEY } from './roles.decorator.js';
 import { TokenVerifier } from './token-verifier.js';
 
 /**
  * Verifies the bearer token of an HTTP request (`Authorization` header) or a gRPC call
- * (`authorization` metadata), attaches the caller for `callerOf`, and enforces `@Roles`.
+ * (`authorization` metadata), enforces `@Roles` on it, verifies the person a service acts for
+ * (ON_BEHALF_OF) when one is named, and attaches both for `callerOf` / `onBehalfOf`.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -22,11 +24,13 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const carrier = carrierOf(context);
-    const token = bearerToken(headerOf(context, carrier));
+    const token = bearerToken(headerOf(context, carrier, 'authorization'));
     if (!token) throw new UnauthenticatedError('missing bearer token');
     const caller = await this.verifier.verify(token);
     this.checkRole(context, caller);
-    attachCaller(carrier, caller);
+    const forwarded = headerOf(context, carrier, ON_BEHALF_OF);
+    const person = forwarded === undefined ? undefined : await this.person(caller, forwarded);
+    attachCaller(carrier, caller, person);
     return true;
   }
 
@@ -39,6 +43,17 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenError(`requires role ${roles.join(' or ')}`);
     }
   }
+
+  /** The on-behalf-of token: only a service may present one, and it must name a person. */
+  private async person(caller: Caller, token: string): Promise<Caller> {
+    if (!isService(caller)) throw new ForbiddenError(`only a service may send ${ON_BEHALF_OF}`);
+    const person = await this.verifier.verify(token).catch((error: unknown) => {
+      const reason = error instanceof UnauthenticatedError ? error.reason : 'invalid';
+      throw new UnauthenticatedError(`${ON_BEHALF_OF}: ${reason}`);
+    });
+    if (isService(person)) throw new ForbiddenError(`${ON_BEHALF_OF} must name a person`);
+    return person;
+  }
 }
 
 function carrierOf(context: ExecutionContext): object {
@@ -47,10 +62,10 @@ function carrierOf(context: ExecutionContext): object {
     : context.switchToHttp().getRequest<Request>();
 }
 
-function headerOf(context: ExecutionContext, carrier: object): string | undefined {
-  if (context.getType() === 'rpc') {
-    const value = (carrier as Metadata).get('authorization')[0];
-    return typeof value === 'string' ? value : undefined;
-  }
-  return (carrier as Request).headers.authorization;
+function headerOf(context: ExecutionContext, carrier: object, name: string): string | undefined {
+  const value =
+    context.getType() === 'rpc'
+      ? (carrier as Metadata).get(name)[0]
+      : (carrier as Request).headers[name];
+  return typeof value === 'string' ? value : undefined;
 }

@@ -1,4 +1,8 @@
-export const ROLES = ['customer', 'admin'] as const;
+/**
+ * `customer` and `admin` are people; `service` is a machine identity that auth issues only to
+ * accounts seeded from configuration (orders' service account), never through registration.
+ */
+export const ROLES = ['customer', 'admin', 'service'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The verified identity behind a request. `token` is kept to propagate it to the next hop. */
@@ -13,4 +17,8 @@ export interface Caller {
 
 export function isAdmin(caller: Caller): boolean {
   return caller.role === 'admin';
+}
+
+export function isService(caller: Caller): boolean {
+  return caller.role === 'service';
 }

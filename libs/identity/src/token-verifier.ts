@@ -1,48 +1,66 @@
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  errors,
-  jwtVerify,
-  type JSONWebKeySet,
-  type JWTVerifyGetKey,
-} from 'jose';
+import { JwtService, TokenExpiredError, type JwtModuleOptions } from '@nestjs/jwt';
 import { LRUCache } from 'lru-cache';
 import { ROLES, type Caller, type Role } from './caller.js';
 import { UnauthenticatedError } from './identity.errors.js';
+import { SigningKeyResolver, type KeySource, type TokenHeader } from './signing-key.resolver.js';
 
-export interface VerifierOptions {
-  /** Where the auth service publishes its JWKS (orders, payments). */
-  jwksUrl?: string;
-  /** A key set held in-process instead: the issuer checking its own tokens (auth). */
-  jwks?: JSONWebKeySet;
+export interface VerifierOptions extends KeySource {
   issuer: string;
   audience: string;
-  /** Least time between two JWKS fetches triggered by unknown `kid`s (default 1 s). */
-  refetchCooldownMs?: number;
   /** How many verified tokens to remember (default 10,000; 0 verifies every time). */
   cacheSize?: number;
-  /** Resolves signing keys instead of the JWKS (tests count the lookups with it). */
-  keys?: JWTVerifyGetKey;
 }
 
 /** Only asymmetric algorithms: an HS256 token "signed" with the public key must never pass. */
-const ALGORITHMS = ['ES256', 'RS256'];
+const ALGORITHMS = ['ES256', 'RS256'] as const;
 const MAX_TOKEN_LENGTH = 4096;
 /** A remembered token is checked against the keys again at least this often. */
 const CACHE_TTL_MS = 60_000;
+const REQUIRED_CLAIMS = ['sub', 'jti', 'exp', 'iat'] as const;
+const decoder = new JwtService();
 
 interface Verified {
   caller: Caller;
   expiresAtMs: number;
 }
 
+interface Claims {
+  sub?: unknown;
+  jti?: unknown;
+  exp?: unknown;
+  iat?: unknown;
+  role?: unknown;
+  preferred_username?: unknown;
+}
+
 /**
- * Verifies access tokens against the auth service's JWKS. jose caches the key set and refetches
- * it when a token names an unknown `kid` (key rotation), at most once per cooldown. auth itself
- * passes its key set in-process (`jwks`) and gets the same checks without fetching from itself.
+ * @nestjs/jwt's options for checking access tokens: ES256/RS256 only, issuer and audience, and
+ * the key chosen by the token's `kid` from the JWKS (SigningKeyResolver).
+ */
+export function verifyingJwtOptions(options: VerifierOptions): JwtModuleOptions {
+  const resolver = new SigningKeyResolver(options);
+  return {
+    secretOrKeyProvider: (_type, token) => {
+      const header = headerOf(token);
+      if (!(ALGORITHMS as readonly string[]).includes(header.alg ?? '')) {
+        throw new UnauthenticatedError('access token algorithm not allowed');
+      }
+      return resolver.keyFor(header, token as string);
+    },
+    verifyOptions: {
+      algorithms: [...ALGORITHMS],
+      issuer: options.issuer,
+      audience: options.audience,
+    },
+  };
+}
+
+/**
+ * Verifies access tokens with @nestjs/jwt's JwtService (IdentityModule injects one configured
+ * by verifyingJwtOptions; constructed directly, it makes its own). auth passes its key set
+ * in-process (`jwks`) and gets the same checks without fetching from itself.
  */
 export class TokenVerifier {
-  private readonly keys: JWTVerifyGetKey;
   /**
    * Tokens already verified, until their `exp` and for at most a minute: the same token comes
    * with every call of a session (and orders' service token with every charge), and an ES256
@@ -51,8 +69,10 @@ export class TokenVerifier {
    */
   private readonly verified?: LRUCache<string, Verified>;
 
-  constructor(private readonly options: VerifierOptions) {
-    this.keys = options.keys ?? keySetOf(options);
+  constructor(
+    options: VerifierOptions,
+    private readonly jwt: JwtService = new JwtService(verifyingJwtOptions(options)),
+  ) {
     const size = options.cacheSize ?? 10_000;
     if (size > 0) this.verified = new LRUCache({ max: size, ttl: CACHE_TTL_MS });
   }
@@ -63,64 +83,64 @@ export class TokenVerifier {
     }
     const known = this.verified?.get(token);
     if (known && Date.now() < known.expiresAtMs) return known.caller;
-    const caller = await this.check(token);
-    this.verified?.set(token, { caller: caller.caller, expiresAtMs: caller.expiresAtMs });
-    return caller.caller;
+    const checked = await this.check(token);
+    this.verified?.set(token, checked);
+    return checked.caller;
   }
 
   private async check(token: string): Promise<Verified> {
+    let claims: Claims;
     try {
-      const { payload } = await jwtVerify(token, this.keys, {
-        issuer: this.options.issuer,
-        audience: this.options.audience,
-        algorithms: ALGORITHMS,
-        requiredClaims: ['sub', 'jti', 'exp', 'iat'],
-      });
-      const role = payload.role;
-      if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
-        throw new UnauthenticatedError('access token has no valid role');
-      }
-      return {
-        caller: {
-          subject: payload.sub!,
-          role: role as Role,
-          tokenId: payload.jti!,
-          token,
-          ...(typeof payload.preferred_username === 'string'
-            ? { username: payload.preferred_username }
-            : {}),
-        },
-        expiresAtMs: payload.exp! * 1000,
-      };
+      claims = await this.jwt.verifyAsync<Claims>(token);
     } catch (error) {
       throw toUnauthenticated(error);
     }
+    for (const claim of REQUIRED_CLAIMS) {
+      const expected = claim === 'exp' || claim === 'iat' ? 'number' : 'string';
+      if (typeof claims[claim] !== expected) {
+        throw new UnauthenticatedError(`access token claim "${claim}" is invalid`);
+      }
+    }
+    const role = claims.role;
+    if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
+      throw new UnauthenticatedError('access token has no valid role');
+    }
+    const username = claims.preferred_username;
+    return {
+      caller: {
+        subject: claims.sub as string,
+        role: role as Role,
+        tokenId: claims.jti as string,
+        token,
+        ...(typeof username === 'string' ? { username } : {}),
+      },
+      expiresAtMs: (claims.exp as number) * 1000,
+    };
   }
 }
 
-function keySetOf(options: VerifierOptions): JWTVerifyGetKey {
-  if (options.jwks) return createLocalJWKSet(options.jwks);
-  if (!options.jwksUrl) throw new Error('TokenVerifier needs jwksUrl or jwks');
-  return createRemoteJWKSet(new URL(options.jwksUrl), {
-    cacheMaxAge: 10 * 60_000,
-    cooldownDuration: options.refetchCooldownMs ?? 1_000,
-    timeoutDuration: 2_000,
-  });
+function headerOf(token: unknown): TokenHeader {
+  const decoded: unknown =
+    typeof token === 'string' ? decoder.decode(token, { complete: true }) : null;
+  const header = (decoded as { header?: unknown } | null)?.header;
+  if (typeof header !== 'object' || header === null) {
+    throw new UnauthenticatedError('invalid access token');
+  }
+  return header as TokenHeader;
 }
 
+/** jsonwebtoken's errors as the reasons callers have always seen. */
 function toUnauthenticated(error: unknown): UnauthenticatedError {
   if (error instanceof UnauthenticatedError) return error;
-  if (error instanceof errors.JWTExpired) return new UnauthenticatedError('access token expired');
-  if (error instanceof errors.JWTClaimValidationFailed) {
-    return new UnauthenticatedError(`access token claim "${error.claim}" is invalid`);
+  if (error instanceof TokenExpiredError) return new UnauthenticatedError('access token expired');
+  const message = error instanceof Error ? error.message : '';
+  const claim = /^jwt (audience|issuer) invalid/.exec(message)?.[1];
+  if (claim) {
+    return new UnauthenticatedError(
+      `access token claim "${claim === 'issuer' ? 'iss' : 'aud'}" is invalid`,
+    );
   }
-  if (error instanceof errors.JWKSNoMatchingKey) {
-    return new UnauthenticatedError('access token signed with an unknown key');
-  }
-  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) {
-    return new UnauthenticatedError('signing keys unavailable; try again');
-  }
-  if (error instanceof errors.JOSEAlgNotAllowed) {
+  if (message === 'invalid algorithm') {
     return new UnauthenticatedError('access token algorithm not allowed');
   }
   return new UnauthenticatedError('invalid access token');

@@ -15,9 +15,19 @@ export {
 export { openPostgres, type PostgresEndpoint } from './stores/embedded-postgres.js';
 export { typeOrmOptions } from './stores/typeorm.options.js';
 export { closeOnShutdown } from './stores/close-on-shutdown.js';
+export { isUniqueViolation } from './stores/unique-violation.js';
 export { openMongo, type MongoEndpoint } from './stores/embedded-mongo.js';
 export { exitOnSignals } from './process/graceful-shutdown.js';
 export { runMain } from './process/run-main.js';
+export {
+  listenAddress,
+  serveGrpcApp,
+  serveHttpApp,
+  type GrpcAppConfig,
+  type GrpcAppSpec,
+  type ListenConfig,
+} from './bootstrap/serve-app.js';
+export { reflectionEnabled } from './grpc/grpc-reflection.js';
 export { freePort, waitForPort } from './process/free-port.js';
 export { DomainError, InvalidArgumentError, RateLimitedError } from './errors/domain-error.js';
 export { parseInput } from './errors/parse-input.js';
@@ -30,3 +40,10 @@ export { grpcMetricsInterceptor } from './metrics/grpc-metrics.interceptor.js';
 export { DbPoolMetrics, type PoolStats } from './metrics/db-pool.metrics.js';
 export { mongoPoolMetrics, postgresPoolMetrics } from './metrics/pool-metrics.providers.js';
 export * as validation from './validation/money.js';
+export {
+  openApiDocument,
+  type ApiDescription,
+  type OpenApiDocument,
+} from './openapi/openapi-document.js';
+export { BEARER, body, json, problem, problemSchema } from './openapi/openapi-parts.js';
+export { serveOpenApi } from './openapi/serve-openapi.js';

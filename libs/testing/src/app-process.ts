@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '#platform';
+import { nestStartArgs } from './nest-start.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -29,7 +30,8 @@ class PortTakenError extends Error {}
 const START_ATTEMPTS = 3;
 
 /**
- * Starts a built app (dist/) as a real process and waits until /health/ready answers 200. Ports
+ * Starts a built app (dist/) as a real process, as `nest start` runs it (nestStartArgs), and
+ * waits until /health/ready answers 200. Ports
  * it picks itself are free when picked, but another process (a test file running alongside, an
  * outgoing connection) can take one before the app binds it: then it tries again on new ports.
  */
@@ -53,21 +55,17 @@ async function startOnce(name: string, options: StartOptions): Promise<AppProces
     ...(process.env as Record<string, string>),
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
+    BIND_ADDRESS: '127.0.0.1',
     HTTP_PORT: String(httpPort),
     ...(grpcPort ? { GRPC_PORT: String(grpcPort) } : {}),
     ...options.env,
   };
   const logFd = options.logFile ? openSync(options.logFile, 'a') : undefined;
-  const child = spawn(
-    process.execPath,
-    [
-      '--enable-source-maps',
-      '--import',
-      './dist/libs/platform/src/telemetry/instrument.js',
-      `dist/apps/${name}/src/main.js`,
-    ],
-    { cwd: REPO_ROOT, env, stdio: ['ignore', logFd ?? 'pipe', logFd ?? 'pipe'] },
-  );
+  const child = spawn(process.execPath, nestStartArgs(name), {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', logFd ?? 'pipe', logFd ?? 'pipe'],
+  });
   const output: string[] = [];
   const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean));
   child.stdout?.on('data', collect);
@@ -124,9 +122,9 @@ export function runAppToExit(
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [`dist/apps/${name}/src/main.js`], {
+    const child = spawn(process.execPath, nestStartArgs(name), {
       cwd: REPO_ROOT,
-      env: { ...(process.env as Record<string, string>), ...env },
+      env: { ...(process.env as Record<string, string>), BIND_ADDRESS: '127.0.0.1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

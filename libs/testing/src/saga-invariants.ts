@@ -114,7 +114,9 @@ async function readOrders(url: string): Promise<{ orders: OrderRow[]; sagas: Sag
     const orders = await client.query<OrderRow>(
       'SELECT id, status, amount_minor, customer_id, idempotency_key FROM orders',
     );
-    const sagas = await client.query<SagaRow>('SELECT order_id, type, status FROM saga_instances');
+    const sagas = await client.query<SagaRow>(
+      'SELECT correlation_id AS order_id, type, status FROM saga_instances',
+    );
     return { orders: orders.rows, sagas: sagas.rows };
   } finally {
     await client.end();

@@ -3,6 +3,7 @@ import { startApp, type AppProcess } from './app-process.js';
 import {
   ADMIN,
   authEnv,
+  ORDERS_SERVICE,
   ordersEnv as wireOrders,
   paymentsEnv,
   UNLIMITED_SIGN_INS,
@@ -25,7 +26,7 @@ export interface TestSystem {
 
 /**
  * auth, payments and orders as real processes on fresh real stores, wired as in production:
- * JWKS from auth, orders → payments over gRPC, orders' service account = the seeded admin.
+ * JWKS from auth, orders → payments over gRPC with the service account auth seeds.
  */
 export async function startTestSystem(ordersEnv: Record<string, string> = {}): Promise<TestSystem> {
   const [authDb, ordersDb, paymentsDb] = await Promise.all([
@@ -48,7 +49,13 @@ export async function startTestSystem(ordersEnv: Record<string, string> = {}): P
   try {
     const auth = await start('auth', {
       env: {
-        ...authEnv({ issuer: ISSUER, databaseUrl: authDb.url, admin: ADMIN, label: 'test-system' }),
+        ...authEnv({
+          issuer: ISSUER,
+          databaseUrl: authDb.url,
+          admin: ADMIN,
+          service: ORDERS_SERVICE,
+          label: 'test-system',
+        }),
         ...UNLIMITED_SIGN_INS,
       },
     });
@@ -63,7 +70,7 @@ export async function startTestSystem(ordersEnv: Record<string, string> = {}): P
         authUrl,
         databaseUrl: ordersDb.url,
         paymentsGrpc: `127.0.0.1:${payments.grpcPort}`,
-        admin: ADMIN,
+        service: ORDERS_SERVICE,
       }),
       ...ordersEnv,
     };

@@ -10,16 +10,19 @@ import { UserRepository } from './persistence/user.repository.js';
 import { GetUserUseCase } from './usecases/get-user/get-user.usecase.js';
 import { LoginUseCase } from './usecases/login/login.usecase.js';
 import { RegisterUseCase } from './usecases/register/register.usecase.js';
-import { SeedAdminUseCase, type AdminAccount } from './usecases/seed-admin/seed-admin.usecase.js';
+import {
+  SeedAccountUseCase,
+  type SeededAccount,
+} from './usecases/seed-accounts/seed-account.usecase.js';
 import { UsersHttpController } from './users.http.controller.js';
 
 /**
- * Registration, login and account reads; seeds the configured admin once the app is up (after
- * the migrations, which run while TypeORM connects).
+ * Registration, login and account reads; seeds the configured accounts (admin, orders' service
+ * account) once the app is up (after the migrations, which run while TypeORM connects).
  */
 @Module({})
 export class AccountsModule {
-  static register(config: AuthConfig, admin: AdminAccount | undefined): DynamicModule {
+  static register(config: AuthConfig, seeded: readonly SeededAccount[]): DynamicModule {
     return {
       module: AccountsModule,
       imports: [TypeOrmModule.forFeature([UserEntity]), RateLimitModule.register(config)],
@@ -31,12 +34,14 @@ export class AccountsModule {
         RegisterUseCase,
         LoginUseCase,
         GetUserUseCase,
-        SeedAdminUseCase,
+        SeedAccountUseCase,
         {
-          provide: 'accounts:admin-seeder',
-          inject: [SeedAdminUseCase],
-          useFactory: (seed: SeedAdminUseCase): OnApplicationBootstrap => ({
-            onApplicationBootstrap: () => (admin ? seed.execute(admin) : Promise.resolve()),
+          provide: 'accounts:seeder',
+          inject: [SeedAccountUseCase],
+          useFactory: (seed: SeedAccountUseCase): OnApplicationBootstrap => ({
+            onApplicationBootstrap: async () => {
+              for (const account of seeded) await seed.execute(account);
+            },
           }),
         },
       ],

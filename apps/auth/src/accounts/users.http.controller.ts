@@ -6,7 +6,7 @@ import { parseInput } from '#platform';
 import type { UserProfile } from './domain/user.js';
 import { GetUserUseCase } from './usecases/get-user/get-user.usecase.js';
 
-const userPath = z.object({ id: z.uuid({ error: 'must be a UUID' }) });
+export const userPath = z.object({ id: z.uuid({ error: 'must be a UUID' }) });
 
 /** Account data, behind the same token guard orders and payments use. */
 @Controller('v1/auth')

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair } from 'jose';
+import { newSigningKey } from './new-signing-key.js';
 
 /**
  * Prints a new private signing key as a one-element JWK array, ready for JWT_PRIVATE_JWKS.
@@ -8,18 +8,18 @@ import { exportJWK, generateKeyPair } from 'jose';
  *
  *   npm run auth:keygen -- [ES256|RS256] [kid]
  */
-async function main(
+function main(
   alg = 'ES256',
   kid = `${new Date().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`,
 ) {
   if (alg !== 'ES256' && alg !== 'RS256')
     throw new Error(`unsupported algorithm ${alg}: use ES256 or RS256`);
-  const { privateKey } = await generateKeyPair(alg, { extractable: true });
-  const jwk = { ...(await exportJWK(privateKey)), kid, alg, use: 'sig' };
-  process.stdout.write(`${JSON.stringify([jwk])}\n`);
+  process.stdout.write(`${JSON.stringify([newSigningKey(alg, kid).privateJwk])}\n`);
 }
 
-main(process.argv[2], process.argv[3]).catch((error: unknown) => {
+try {
+  main(process.argv[2], process.argv[3]);
+} catch (error: unknown) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
-});
+}

@@ -87,6 +87,9 @@ describe('parsePrivateJwks', () => {
     const mixedEc = { ...ec[0], x: ec[1].x, y: ec[1].y };
     await refused(JSON.stringify([mixedEc]), /not a valid ES256 private key/, ec[0].d);
     const rsa = [await privateJwk('RS256', 'r'), await privateJwk('RS256', 'r')] as const;
-    await refused(JSON.stringify([{ ...rsa[0], n: rsa[1].n }]), /does not match/, rsa[0].d);
+    // Node 24.22's WebCrypto already refuses the mixed RSA key at import; older ones let it
+    // through to the pair check. Either way it is refused, and named.
+    const mixedRsa = JSON.stringify([{ ...rsa[0], n: rsa[1].n }]);
+    await refused(mixedRsa, /does not match|not a valid RS256 private key/, rsa[0].d);
   });
 });

@@ -1,13 +1,23 @@
-import { importJWK, jwtVerify, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { createPublicKey, KeyObject, sign, subtle, verify } from 'node:crypto';
+import type { PublicJwk } from '#identity';
 import { ConfigError } from '#platform';
 
 export type SigningAlgorithm = 'ES256' | 'RS256';
 
+/** A JWK as JWT_PRIVATE_JWKS holds it: public members, plus the private ones (`d`, …) to sign. */
+export type JWK = PublicJwk;
+
 export interface SigningKey {
   kid: string;
   alg: SigningAlgorithm;
-  privateKey: CryptoKey;
+  privateKey: KeyObject;
 }
+
+/** How WebCrypto imports each algorithm's private key. */
+const IMPORT_PARAMS = {
+  ES256: { name: 'ECDSA', namedCurve: 'P-256' },
+  RS256: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+} as const;
 
 const VARIABLE = 'JWT_PRIVATE_JWKS';
 const MIN_RSA_BITS = 2048;
@@ -35,7 +45,7 @@ export async function parsePrivateJwks(
   if (!newest.d) fail('the last key signs, so it must be a private key (with "d")');
   const alg = algorithmOf(newest, jwks.length - 1);
   const privateKey = await importKey(newest, alg);
-  await assertPairMatches(privateKey, publicJwks[publicJwks.length - 1]!, alg, newest.kid!);
+  assertPairMatches(privateKey, publicJwks[publicJwks.length - 1]!, newest.kid!);
   return { signer: { kid: newest.kid!, alg, privateKey }, publicJwks };
 }
 
@@ -83,27 +93,30 @@ function publicHalf(jwk: JWK, alg: SigningAlgorithm): JWK {
   return half;
 }
 
-async function importKey(jwk: JWK, alg: SigningAlgorithm): Promise<CryptoKey> {
+/** WebCrypto, not createPrivateKey: it also refuses an EC key whose x/y are not d's point. */
+async function importKey(jwk: JWK, alg: SigningAlgorithm): Promise<KeyObject> {
   try {
-    return (await importJWK(jwk, alg)) as CryptoKey;
+    const { kid: _kid, use: _use, ...material } = jwk;
+    return KeyObject.from(
+      await subtle.importKey('jwk', material, IMPORT_PARAMS[alg], true, ['sign']),
+    );
   } catch {
     fail(`key ${jwk.kid}: not a valid ${alg} private key`);
   }
 }
 
 /** A private key whose public members were copied from another key would sign unverifiable tokens. */
-async function assertPairMatches(
-  privateKey: CryptoKey,
-  publicJwk: JWK,
-  alg: SigningAlgorithm,
-  kid: string,
-): Promise<void> {
-  try {
-    const probe = await new SignJWT({}).setProtectedHeader({ alg }).sign(privateKey);
-    await jwtVerify(probe, await importJWK(publicJwk, alg), { algorithms: [alg] });
-  } catch {
-    fail(`key ${kid}: the private key does not match its public members`);
-  }
+function assertPairMatches(privateKey: KeyObject, publicJwk: JWK, kid: string): void {
+  const probe = Buffer.from('does this key pair match?');
+  const matches = (() => {
+    try {
+      const publicKey = createPublicKey({ key: publicJwk, format: 'jwk' });
+      return verify('sha256', probe, publicKey, sign('sha256', probe, privateKey));
+    } catch {
+      return false;
+    }
+  })();
+  if (!matches) fail(`key ${kid}: the private key does not match its public members`);
 }
 
 function fail(reason: string): never {

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import type { JSONWebKeySet } from 'jose';
+import type { JwkSet } from '#identity';
 import { SIGNING_KEYS } from '../config.tokens.js';
 import type { SigningKeys } from './signing-keys.js';
 
@@ -13,7 +13,7 @@ export class JwksController {
 
   @Get('jwks.json')
   @Header('cache-control', 'public, max-age=300')
-  jwks(): JSONWebKeySet {
+  jwks(): JwkSet {
     return this.keys.jwks;
   }
 }

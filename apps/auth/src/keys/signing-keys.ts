@@ -1,6 +1,8 @@
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JSONWebKeySet } from 'jose';
+import { randomBytes } from 'node:crypto';
+import type { JwkSet } from '#identity';
 import { ConfigError, type AuthConfig } from '#platform';
 import { parsePrivateJwks, type SigningAlgorithm, type SigningKey } from './jwk-parsing.js';
+import { newSigningKey } from './new-signing-key.js';
 
 export type { SigningAlgorithm, SigningKey };
 
@@ -9,7 +11,7 @@ export interface SigningKeys {
   /** The newest key: every new token is signed with it. */
   signer: SigningKey;
   /** Public halves of every configured key, newest last, as served at /.well-known/jwks.json. */
-  jwks: JSONWebKeySet;
+  jwks: JwkSet;
   /** True when no keys were configured and a throwaway pair was generated (development only). */
   ephemeral: boolean;
 }
@@ -34,13 +36,12 @@ export async function loadSigningKeys(
   return ephemeralKeys();
 }
 
-async function ephemeralKeys(): Promise<SigningKeys> {
-  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-  const publicJwk = await exportJWK(publicKey);
-  const kid = `ephemeral-${(await calculateJwkThumbprint(publicJwk)).slice(0, 16)}`;
+function ephemeralKeys(): SigningKeys {
+  const kid = `ephemeral-${randomBytes(8).toString('hex')}`;
+  const { privateKey, publicJwk } = newSigningKey('ES256', kid);
   return {
     signer: { kid, alg: 'ES256', privateKey },
-    jwks: { keys: [{ ...publicJwk, kid, alg: 'ES256', use: 'sig' }] },
+    jwks: { keys: [publicJwk] },
     ephemeral: true,
   };
 }

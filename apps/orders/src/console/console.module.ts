@@ -3,10 +3,8 @@ import type { OrdersConfig } from '#platform';
 import { OrderPersistenceModule } from '../orders/persistence/order-persistence.module.js';
 import { CONSOLE_SETTINGS, type ConsoleSettings } from './console.settings.js';
 import { SagaConsoleMetrics } from './metrics/saga-console.metrics.js';
-import { SagaAdminRepository } from './persistence/saga-admin.repository.js';
 import { AuthLoginClient } from './transport/auth-login.client.js';
 import { ConsoleWebHttpController } from './transport/console-web.http.controller.js';
-import { SagaFaultsHttpController } from './transport/saga-faults.http.controller.js';
 import { SagasAdminHttpController } from './transport/sagas-admin.http.controller.js';
 import { GetSagaUseCase } from './usecases/get-saga/get-saga.usecase.js';
 import { ListSagasUseCase } from './usecases/list-sagas/list-sagas.usecase.js';
@@ -30,15 +28,9 @@ export class ConsoleModule {
     return {
       module: ConsoleModule,
       imports: [OrderPersistenceModule],
-      controllers: [
-        SagasAdminHttpController,
-        ConsoleWebHttpController,
-        // The test-only fault switch has no route at all unless faults are enabled.
-        ...(config.SAGA_FAULTS_ENABLED ? [SagaFaultsHttpController] : []),
-      ],
+      controllers: [SagasAdminHttpController, ConsoleWebHttpController],
       providers: [
         { provide: CONSOLE_SETTINGS, useValue: settings },
-        SagaAdminRepository,
         SagaConsoleMetrics,
         AuthLoginClient,
         ListSagasUseCase,

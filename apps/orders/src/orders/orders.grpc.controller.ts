@@ -3,7 +3,12 @@ import { Controller, UseGuards } from '@nestjs/common';
 import { ordersV1 } from '#contracts';
 import { AuthGuard, callerOf } from '#identity';
 import { parseInput } from '#platform';
-import { grpcCreateOrder, listOrdersInput, orderIdInput } from './transport/order-input.schemas.js';
+import {
+  grpcCancelOrder,
+  grpcCreateOrder,
+  listOrdersInput,
+  orderIdInput,
+} from './transport/order-input.schemas.js';
 import { toProtoOrder, toProtoSaga } from './transport/order.proto-mapper.js';
 import { CancelOrderUseCase } from './usecases/cancel-order/cancel-order.usecase.js';
 import { CreateOrderUseCase } from './usecases/create-order/create-order.usecase.js';
@@ -42,10 +47,9 @@ export class OrdersGrpcController implements ordersV1.OrderServiceController {
   }
 
   async cancelOrder(request: ordersV1.CancelOrderRequest, metadata?: Metadata) {
-    const { orderId } = parseInput(orderIdInput, request);
-    return {
-      order: toProtoOrder(await this.cancelOrderUseCase.execute(callerOf(metadata), orderId)),
-    };
+    const { orderId, reason } = parseInput(grpcCancelOrder, request);
+    const order = await this.cancelOrderUseCase.execute(callerOf(metadata), orderId, reason);
+    return { order: toProtoOrder(order) };
   }
 
   async getOrderSaga(request: ordersV1.GetOrderSagaRequest, metadata?: Metadata) {

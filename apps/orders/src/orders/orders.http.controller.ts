@@ -13,7 +13,12 @@ import {
 import type { Request } from 'express';
 import { AuthGuard, callerOf } from '#identity';
 import { parseInput } from '#platform';
-import { httpCreateOrder, listOrdersInput, orderIdInput } from './transport/order-input.schemas.js';
+import {
+  httpCancelOrder,
+  httpCreateOrder,
+  listOrdersInput,
+  orderIdInput,
+} from './transport/order-input.schemas.js';
 import { toHttpOrder, toHttpSaga } from './transport/order.http-mapper.js';
 import { CancelOrderUseCase } from './usecases/cancel-order/cancel-order.usecase.js';
 import { CreateOrderUseCase } from './usecases/create-order/create-order.usecase.js';
@@ -67,9 +72,10 @@ export class OrdersHttpController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  async cancel(@Req() req: Request, @Param('id') id: string) {
+  async cancel(@Req() req: Request, @Param('id') id: string, @Body() body: unknown) {
     const { orderId } = parseInput(orderIdInput, { orderId: id });
-    return toHttpOrder(await this.cancelOrderUseCase.execute(callerOf(req), orderId));
+    const { reason } = parseInput(httpCancelOrder, body ?? {});
+    return toHttpOrder(await this.cancelOrderUseCase.execute(callerOf(req), orderId, reason));
   }
 
   @Get(':id/saga')

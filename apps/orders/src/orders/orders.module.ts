@@ -1,9 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { OrdersConfig } from '#platform';
-import { SagaModule } from '../saga/saga.module.js';
 import { OrdersGrpcController } from './orders.grpc.controller.js';
 import { OrdersHttpController } from './orders.http.controller.js';
 import { OrderPersistenceModule } from './persistence/order-persistence.module.js';
+import { orderSagasFeature } from './sagas/order-sagas.js';
 import { CancelOrderUseCase } from './usecases/cancel-order/cancel-order.usecase.js';
 import { CreateOrderUseCase } from './usecases/create-order/create-order.usecase.js';
 import { GetOrderSagaUseCase } from './usecases/get-order-saga/get-order-saga.usecase.js';
@@ -11,6 +11,7 @@ import { GetOrderUseCase } from './usecases/get-order/get-order.usecase.js';
 import { ListOrdersUseCase } from './usecases/list-orders/list-orders.usecase.js';
 import { SAGA_RUN_BUDGET_MS } from './usecases/run-budget.js';
 
+/** Orders: their API, use cases, persistence and the sagas that move them. */
 @Module({})
 export class OrdersModule {
   static register(config: OrdersConfig): DynamicModule {
@@ -18,16 +19,10 @@ export class OrdersModule {
       module: OrdersModule,
       imports: [
         OrderPersistenceModule,
-        SagaModule.register(
-          {
-            leaseMs: config.SAGA_LEASE_MS,
-            maxAttempts: config.SAGA_MAX_COMPENSATION_ATTEMPTS,
-            retryInitialMs: config.SAGA_RETRY_INITIAL_MS,
-            retryMaxMs: config.SAGA_RETRY_MAX_MS,
-            recoveryIntervalMs: config.SAGA_RECOVERY_INTERVAL_MS,
-          },
-          config.SAGA_FAULTS_ENABLED,
-        ),
+        orderSagasFeature({
+          createOrderVersion: config.SAGA_CREATE_ORDER_VERSION,
+          fraudMaxOrdersPerHour: config.ORDERS_FRAUD_MAX_ORDERS_PER_HOUR,
+        }),
       ],
       controllers: [OrdersGrpcController, OrdersHttpController],
       providers: [

@@ -1,4 +1,4 @@
-import { paymentsV1, type timestampPb } from '#contracts';
+import { fromTimestamp, paymentsV1, type timestampPb } from '#contracts';
 import type { LedgerStatus, PaymentEntry } from './payments.port.js';
 
 const { PaymentStatus } = paymentsV1;
@@ -14,8 +14,7 @@ const statusOf = (status: paymentsV1.PaymentStatus): LedgerStatus =>
   STATUS[status] ?? 'UNSPECIFIED';
 
 function dateOf(timestamp: timestampPb.Timestamp | undefined): Date | null {
-  if (!timestamp) return null;
-  return new Date(timestamp.seconds * 1000 + Math.floor(timestamp.nanos / 1_000_000));
+  return timestamp ? fromTimestamp(timestamp) : null;
 }
 
 /** The wire's Payment as the port's PaymentEntry: enum names, Dates, Money without proto types. */

@@ -7,8 +7,12 @@ import {
   PAYMENTS_GRPC,
   PaymentsGrpcAdapter,
 } from './payments.grpc.adapter.js';
-import { PAYMENTS_PORT } from './payments.port.js';
+import { PAYMENTS_PORT, type PaymentsPort } from './payments.port.js';
 import { SERVICE_ACCOUNT, ServiceCredentials } from './service-credentials.js';
+
+/** Wraps the port (the test-only fault switch binds one); unbound in production. */
+export type PaymentsPortDecorator = (port: PaymentsPort) => PaymentsPort;
+export const PAYMENTS_PORT_DECORATOR = Symbol('PAYMENTS_PORT_DECORATOR');
 
 /** The port to payments (PAYMENTS_PORT) and its gRPC adapter. */
 @Module({})
@@ -51,7 +55,12 @@ export class PaymentsClientModule {
         },
         ServiceCredentials,
         PaymentsGrpcAdapter,
-        { provide: PAYMENTS_PORT, useExisting: PaymentsGrpcAdapter },
+        {
+          provide: PAYMENTS_PORT,
+          inject: [PaymentsGrpcAdapter, { token: PAYMENTS_PORT_DECORATOR, optional: true }],
+          useFactory: (adapter: PaymentsPort, decorate?: PaymentsPortDecorator) =>
+            decorate ? decorate(adapter) : adapter,
+        },
       ],
       exports: [PAYMENTS_PORT],
     };

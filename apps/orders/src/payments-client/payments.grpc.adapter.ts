@@ -1,13 +1,17 @@
-import { Metadata, status, type CallOptions } from '@grpc/grpc-js';
+import { status, type CallOptions, type Metadata } from '@grpc/grpc-js';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ClientGrpc } from '@nestjs/microservices';
 import { BrokenCircuitError, type IPolicy } from 'cockatiel';
 import { firstValueFrom, type Observable } from 'rxjs';
 import { paymentsV1 } from '#contracts';
 import { toPaymentEntry } from './payment-entry.mapper.js';
+import { moneyMovingMetadata, readerMetadata } from './payments-call-identity.js';
 import {
   PaymentFailedError,
+  PaymentNotAttemptedError,
   PaymentOutcomeUnknownError,
+} from './payments.errors.js';
+import {
   type ChargeRequest,
   type ChargeResult,
   type PaymentEntry,
@@ -56,7 +60,7 @@ export class PaymentsGrpcAdapter implements PaymentsPort, OnModuleInit {
   }
 
   async charge(request: ChargeRequest, credentials?: string): Promise<ChargeResult> {
-    const metadata = await this.metadata(credentials);
+    const metadata = await this.moneyMoving(credentials);
     const { payment } = await this.call(() =>
       this.client.processPayment(request, metadata, this.options()),
     );
@@ -70,7 +74,7 @@ export class PaymentsGrpcAdapter implements PaymentsPort, OnModuleInit {
   }
 
   async refund(orderId: string, reason: string, credentials?: string): Promise<RefundResult> {
-    const metadata = await this.metadata(credentials);
+    const metadata = await this.moneyMoving(credentials);
     const { payment } = await this.call(() =>
       this.client.refundPayment({ orderId, reason }, metadata, this.options()),
     );
@@ -91,7 +95,7 @@ export class PaymentsGrpcAdapter implements PaymentsPort, OnModuleInit {
    * neither wait on retries nor open the breaker that guards the sagas' charges and refunds.
    */
   async get(orderId: string, credentials?: string): Promise<PaymentEntry | null> {
-    const metadata = await this.metadata(credentials);
+    const metadata = readerMetadata(credentials ?? (await this.serviceToken()));
     try {
       const { payment } = await firstValueFrom(
         this.client.getPayment({ orderId }, metadata, this.options()),
@@ -113,14 +117,14 @@ export class PaymentsGrpcAdapter implements PaymentsPort, OnModuleInit {
     try {
       return await this.policy.execute(() =>
         firstValueFrom(send()).catch((error: unknown) => {
-          const outcome = classify(error);
+          const outcome = classify(error, 0);
           if (outcome instanceof PaymentOutcomeUnknownError) maybeActed ??= outcome;
           throw error;
         }),
       );
     } catch (error) {
-      const outcome = classify(error);
-      if (maybeActed && outcome instanceof PaymentFailedError) {
+      const outcome = classify(error, this.settings.breakerHalfOpenMs);
+      if (maybeActed && !(outcome instanceof PaymentOutcomeUnknownError)) {
         throw new PaymentOutcomeUnknownError(`${maybeActed.message}; then ${outcome.message}`);
       }
       throw outcome;
@@ -131,18 +135,29 @@ export class PaymentsGrpcAdapter implements PaymentsPort, OnModuleInit {
     return { deadline: Date.now() + this.settings.deadlineMs };
   }
 
-  private async metadata(credentials?: string): Promise<Metadata> {
-    const metadata = new Metadata();
-    const token = credentials ?? (await this.serviceCredentials.token());
-    if (token) metadata.set('authorization', `Bearer ${token}`);
-    return metadata;
+  /** orders' service token, and the person's token when there is one (payments-call-identity). */
+  private async moneyMoving(credentials?: string): Promise<Metadata> {
+    return moneyMovingMetadata(await this.serviceToken(), credentials);
+  }
+
+  /** Without its own token orders cannot move money: nothing was sent, so a sure failure. */
+  private async serviceToken(): Promise<string | undefined> {
+    try {
+      return await this.serviceCredentials.token();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new PaymentFailedError(`payments not called: no service token (${reason})`);
+    }
   }
 }
 
-/** Whether payments may have acted decides between "unknown" (compensate) and "failed". */
-function classify(error: unknown): Error {
+/**
+ * Whether payments may have acted decides between "unknown" (compensate) and "failed"; a call
+ * the open breaker kept from leaving is "not attempted" (retry after the half-open time).
+ */
+function classify(error: unknown, halfOpenMs: number): Error {
   if (error instanceof BrokenCircuitError) {
-    return new PaymentFailedError('payments circuit open: not called');
+    return new PaymentNotAttemptedError('payments circuit open: not called', halfOpenMs);
   }
   const code = grpcCode(error);
   const message = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,8 @@
-import type { Money } from '../orders/domain/order.js';
+/** An amount as payments takes it: ISO 4217 code and minor units (never floats). */
+export interface Money {
+  currencyCode: string;
+  amountMinor: number;
+}
 
 export interface ChargeRequest {
   orderId: string;
@@ -25,8 +29,10 @@ export interface PaymentEntry {
 }
 
 /**
- * The saga's (and the console's) view of payments. Every call is idempotent by order id. `credentials` is the
- * caller's bearer token when there is one; otherwise the adapter uses the service's own.
+ * The saga's (and the console's) view of payments. Every call is idempotent by order id.
+ * `credentials` is the token of the person the call is for, when there is one: charges and
+ * refunds go with orders' service token and this one on whose behalf (payments-call-identity.ts);
+ * a read goes as that person. Without one, orders' service identity alone is used.
  */
 export interface PaymentsPort {
   charge(request: ChargeRequest, credentials?: string): Promise<ChargeResult>;
@@ -36,13 +42,3 @@ export interface PaymentsPort {
 }
 
 export const PAYMENTS_PORT = Symbol('PAYMENTS_PORT');
-
-/** The call may or may not have reached payments (deadline exceeded, connection lost). */
-export class PaymentOutcomeUnknownError extends Error {
-  override readonly name = 'PaymentOutcomeUnknownError';
-}
-
-/** Payments answered and surely did nothing (refused, unavailable before sending, bad input). */
-export class PaymentFailedError extends Error {
-  override readonly name = 'PaymentFailedError';
-}

@@ -24,14 +24,16 @@ const TOKEN = exampleAccessToken({
   iss: ISSUER,
   aud: AUDIENCE,
   sub: 'orders-service',
-  role: 'admin',
+  role: 'service',
   jti: '00000000-0000-4000-8000-000000000000',
   iat: 4_102_444_000,
   exp: 4_102_444_900,
 });
 
 // orders verifies every caller's token against auth's JWKS (libs/identity's TokenVerifier) and
-// logs in as its service account for sagas resumed without a caller (ServiceCredentials).
+// logs in as its service account (ServiceCredentials), whose token every charge and refund
+// carries. The login's shape is what orders relies on; that auth gives a seeded service account
+// the role `service` is auth's own test (apps/auth/test/auth-flow.spec.ts).
 describe('orders → auth pact (HTTP, real TokenVerifier and ServiceCredentials)', () => {
   const key = fixtureSigningKey();
   let pact: PactV4;

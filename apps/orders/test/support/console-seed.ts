@@ -29,7 +29,7 @@ export async function seedSaga(db: pg.Client, saga: SeedSaga) {
   const sagaId = randomUUID();
   const terminal = ['COMPLETED', 'REJECTED', 'COMPENSATED'].includes(saga.status);
   await db.query(
-    `INSERT INTO saga_instances (id, type, order_id, status, step, attempts, ending, owner,
+    `INSERT INTO saga_instances (id, type, correlation_id, status, step, attempts, ending, owner,
        next_attempt_at, created_at, updated_at, finished_at)
      VALUES ($1, $2, $3, $4, $5, 0, $6, 'elsewhere', now() + interval '1 day', $7, $7, $8)`,
     [

@@ -38,19 +38,39 @@ export interface RawTarget {
   address: string;
   path: string;
   body: () => Buffer;
-  call(body: Buffer, token: string): ReturnType<typeof rawUnary>;
+  /** The metadata a legitimate caller of this target sends (see rawTargets). */
+  headers: Record<string, string>;
+  call(body: Buffer): ReturnType<typeof rawUnary>;
 }
 
-/** The gateway's gRPC port and orders' (CreateOrder), payments' own (ProcessPayment). */
-export function rawTargets(ports: { gateway: number; orders: number; payments: number }) {
-  const target = (name: string, port: number, path: string, body: () => Buffer): RawTarget => {
+/** Who calls: the customer (orders' API), and orders for that customer (payments' API). */
+export interface RawCallers {
+  customer: Record<string, string>;
+  orders: Record<string, string>;
+}
+
+/**
+ * The gateway's gRPC port and orders' (CreateOrder) as the customer, payments' own
+ * (ProcessPayment) as orders calls it, so every frame reaches the decoding it is aimed at.
+ */
+export function rawTargets(
+  ports: { gateway: number; orders: number; payments: number },
+  callers: RawCallers,
+) {
+  const target = (
+    name: string,
+    port: number,
+    path: string,
+    body: () => Buffer,
+    headers: Record<string, string>,
+  ): RawTarget => {
     const address = `127.0.0.1:${port}`;
-    return { name, address, path, body, call: (b, token) => rawUnary(address, path, b, token) };
+    return { name, address, path, body, headers, call: (b) => rawUnary(address, path, b, headers) };
   };
   return [
-    target('gateway', ports.gateway, CREATE, () => createBody()),
-    target('orders', ports.orders, CREATE, () => createBody()),
-    target('payments', ports.payments, PROCESS, processBody),
+    target('gateway', ports.gateway, CREATE, () => createBody(), callers.customer),
+    target('orders', ports.orders, CREATE, () => createBody(), callers.customer),
+    target('payments', ports.payments, PROCESS, processBody, callers.orders),
   ];
 }
 

@@ -30,11 +30,11 @@ export function rawUnary(
   address: string,
   path: string,
   body: Buffer,
-  token?: string,
+  headers: Record<string, string> = {},
 ): Promise<{ code: number; details: string }> {
   const client = new grpc.Client(address, grpc.credentials.createInsecure());
   const metadata = new grpc.Metadata();
-  if (token) metadata.set('authorization', `Bearer ${token}`);
+  for (const [name, value] of Object.entries(headers)) metadata.set(name, value);
   return new Promise<{ code: number; details: string }>((resolve) =>
     client.makeUnaryRequest(
       path,

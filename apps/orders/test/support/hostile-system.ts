@@ -44,7 +44,8 @@ export interface HostileSystem {
 /**
  * The three apps as real processes behind the real NGINX gateway, for hostile-input tests:
  * orders and payments verify tokens of a test identity (so the tests can forge and expire
- * them); auth runs on its own for its public endpoints.
+ * them), orders' service account logs in at that identity's stand-in for auth; auth runs on its
+ * own for its public endpoints.
  */
 export async function startHostileSystem(): Promise<HostileSystem> {
   const [authDb, ordersDb, paymentsDb, identity] = await Promise.all([
@@ -70,7 +71,7 @@ export async function startHostileSystem(): Promise<HostileSystem> {
     grpc: true,
     env: {
       ...quiet,
-      ...identity.env,
+      ...identity.ordersEnv,
       DATABASE_URL: ordersDb.url,
       PAYMENTS_GRPC_URL: `127.0.0.1:${payments.grpcPort}`,
     },

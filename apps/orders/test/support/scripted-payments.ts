@@ -1,6 +1,8 @@
 import {
-  PaymentFailedError,
+  PaymentNotAttemptedError,
   PaymentOutcomeUnknownError,
+} from '../../src/payments-client/payments.errors.js';
+import {
   type ChargeRequest,
   type ChargeResult,
   type PaymentEntry,
@@ -29,7 +31,9 @@ export class ScriptedPayments implements PaymentsPort {
   failRefunds = 0;
 
   async charge(request: ChargeRequest): Promise<ChargeResult> {
-    if (this.refuseCharges) throw new PaymentFailedError('payments circuit open: not called');
+    if (this.refuseCharges) {
+      throw new PaymentNotAttemptedError('payments circuit open: not called', 50);
+    }
     const current = this.ledger.get(request.orderId);
     if (current === 'VOIDED') throw new Error('PAYMENT_VOIDED');
     if (!current) {

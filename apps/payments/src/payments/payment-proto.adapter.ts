@@ -1,11 +1,7 @@
-import type { Metadata } from '@grpc/grpc-js';
-import { paymentsV1, type timestampPb } from '#contracts';
-import { callerOf, isAdmin } from '#identity';
-import type { Actor } from './domain/actor.js';
+import { paymentsV1, toTimestamp } from '#contracts';
 import type { Payment, PaymentStatus } from './domain/payment.js';
 
-// Edge adapter: domain ↔ wire shapes. Timestamps are {seconds, nanos} numbers because the
-// proto loader runs with longs: Number.
+// Edge adapter: domain ↔ wire shapes (Timestamps through #contracts' one conversion).
 
 const PROTO_STATUS: Record<PaymentStatus, paymentsV1.PaymentStatus> = {
   CAPTURED: paymentsV1.PaymentStatus.PAYMENT_STATUS_CAPTURED,
@@ -31,16 +27,4 @@ export function toProtoPayment(payment: Payment): paymentsV1.Payment {
     createdAt: toTimestamp(payment.createdAt),
     updatedAt: toTimestamp(payment.updatedAt),
   };
-}
-
-export function toTimestamp(date: Date): timestampPb.Timestamp {
-  const millis = date.getTime();
-  const seconds = Math.floor(millis / 1_000);
-  return { seconds, nanos: (millis - seconds * 1_000) * 1_000_000 };
-}
-
-/** The caller AuthGuard verified for this call. */
-export function actorOf(metadata: Metadata | undefined): Actor {
-  const caller = callerOf(metadata);
-  return { subject: caller.subject, admin: isAdmin(caller) };
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from '@grpc/grpc-js';
 import { Controller, UseGuards } from '@nestjs/common';
 import { paymentsV1 } from '#contracts';
-import { AuthGuard } from '#identity';
+import { AuthGuard, Roles } from '#identity';
 import { parseInput } from '#platform';
-import { actorOf, toProtoPayment } from './payment-proto.adapter.js';
+import { actorOf } from './payment-caller.js';
+import { toProtoPayment } from './payment-proto.adapter.js';
 import { getPaymentCommand } from './usecases/get-payment/get-payment.command.js';
 import { GetPaymentUseCase } from './usecases/get-payment/get-payment.usecase.js';
 import { processPaymentCommand } from './usecases/process-payment/process-payment.command.js';
@@ -11,7 +12,10 @@ import { ProcessPaymentUseCase } from './usecases/process-payment/process-paymen
 import { refundPaymentCommand } from './usecases/refund-payment/refund-payment.command.js';
 import { RefundPaymentUseCase } from './usecases/refund-payment/refund-payment.usecase.js';
 
-/** Thin: verified caller + validated input → use case → wire shape. Errors map in error-map.ts. */
+/**
+ * Thin: verified caller + validated input → use case → wire shape. Errors map in error-map.ts.
+ * Money moves only for orders' service identity; who it acts for: payment-caller.ts.
+ */
 @Controller()
 @UseGuards(AuthGuard)
 @paymentsV1.PaymentServiceControllerMethods()
@@ -22,6 +26,7 @@ export class PaymentsGrpcController implements paymentsV1.PaymentServiceControll
     private readonly getPaymentUseCase: GetPaymentUseCase,
   ) {}
 
+  @Roles('service')
   async processPayment(
     request: paymentsV1.ProcessPaymentRequest,
     metadata?: Metadata,
@@ -31,6 +36,7 @@ export class PaymentsGrpcController implements paymentsV1.PaymentServiceControll
     return { payment: toProtoPayment(payment) };
   }
 
+  @Roles('service')
   async refundPayment(
     request: paymentsV1.RefundPaymentRequest,
     metadata?: Metadata,

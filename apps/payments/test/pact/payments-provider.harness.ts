@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import type { MessageDescriptor } from '@pact-foundation/pact';
 import { paymentsV1 } from '#contracts';
+import { ON_BEHALF_OF } from '#identity';
 import type { MongoEndpoint } from '#platform';
 import {
   bearer,
@@ -14,7 +15,11 @@ import { callUnary } from '../../../../scripts/pact/grpc-codec.js';
 import { rpcNameOf, statusBodyOf } from '../../../../scripts/pact/grpc-message.js';
 import { findRpc, PAYMENT_RPCS } from '../../../../scripts/pact/grpc-rpcs.js';
 import type { StateHandlers } from '../../../../scripts/pact/pact-source.js';
-import { PAYMENT_STATES } from '../../../../scripts/pact/payments-states.js';
+import {
+  callIdentityOf,
+  PAYMENT_STATES,
+  type CallIdentity,
+} from '../../../../scripts/pact/payments-states.js';
 
 /**
  * payments as the provider under verification: the built app as a real process on a fresh
@@ -45,8 +50,16 @@ export async function startPaymentsProvider(
     env: { MONGO_URL: mongo.url, LOG_LEVEL: 'warn', ...identity.env, ...env },
   });
   const client = new grpc.Client(`127.0.0.1:${app.grpcPort}`, grpc.credentials.createInsecure());
-  // orders calls with its caller's token or its service account (an admin): act as the latter.
-  const asOrders = async () => bearer(await identity.token('orders-service', 'admin'));
+  // Calls as orders makes them: its service token, and the customer's token on whose behalf.
+  const as = async (caller: CallIdentity): Promise<grpc.Metadata> => {
+    if (caller.kind === 'anonymous') return new grpc.Metadata();
+    const metadata = bearer(await identity.serviceToken());
+    if (caller.kind === 'orders-for') {
+      metadata.set(ON_BEHALF_OF, await identity.token(caller.customerId));
+    }
+    return metadata;
+  };
+  const asOrders = () => as({ kind: 'orders' });
   const { processPayment, refundPayment, getPayment } = PAYMENT_RPCS;
   const { PaymentStatus } = paymentsV1;
 
@@ -57,7 +70,8 @@ export async function startPaymentsProvider(
       customerId,
       amount: { currencyCode, amountMinor: Number(amountMinor) },
     };
-    const { payment } = await callUnary(client, processPayment, request, await asOrders());
+    const metadata = await as({ kind: 'orders-for', customerId });
+    const { payment } = await callUnary(client, processPayment, request, metadata);
     expectStatus(payment, expected, orderId);
   };
   const stateHandlers: StateHandlers = {
@@ -78,8 +92,10 @@ export async function startPaymentsProvider(
       const { payment } = await callUnary(client, refundPayment, request, await asOrders());
       expectStatus(payment, PaymentStatus.PAYMENT_STATUS_VOIDED, orderId);
     },
-    // Nothing to store: answer() sends this interaction's call without a token.
+    // Who calls: nothing to store, answer() sends the interaction's call as that caller.
     [PAYMENT_STATES.anonymous]: async () => undefined,
+    [PAYMENT_STATES.ordersAlone]: async () => undefined,
+    [PAYMENT_STATES.forCustomer]: async () => undefined,
   };
 
   return {
@@ -87,8 +103,7 @@ export async function startPaymentsProvider(
     stateHandlers,
     answer: async (message) => {
       const rpc = findRpc(PAYMENT_RPCS, rpcNameOf(message.description));
-      const anonymous = message.providerStates?.some((s) => s.name === PAYMENT_STATES.anonymous);
-      const metadata = anonymous ? new grpc.Metadata() : await asOrders();
+      const metadata = await as(callIdentityOf(message.providerStates));
       try {
         const response = await callUnary(
           client,

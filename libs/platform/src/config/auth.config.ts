@@ -23,6 +23,13 @@ export const authConfigSchema = z
     ACCESS_TOKEN_TTL_SECONDS: positiveInt(900),
     ADMIN_USERNAME: z.string().min(3).max(64).optional(),
     ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
+    /** orders' service account (role `service`), the same variables orders logs in with. */
+    ORDERS_SERVICE_USERNAME: z.string().min(3).max(64).optional(),
+    ORDERS_SERVICE_PASSWORD: z
+      .string()
+      .min(12, 'must be at least 12 characters')
+      .max(256)
+      .optional(),
     LOGIN_LIMIT_PER_USERNAME: positiveInt(5),
     LOGIN_LIMIT_PER_ADDRESS: positiveInt(20),
     LOGIN_LIMIT_WINDOW_SECONDS: positiveInt(60),
@@ -36,17 +43,23 @@ export const authConfigSchema = z
       .default('auth:login'),
     TRUST_PROXY: flag,
   })
-  .superRefine(requireInProduction(['DATABASE_URL', 'REDIS_URL', 'JWT_PRIVATE_JWKS']))
-  .superRefine((config, ctx) => {
-    // A half-configured admin would silently not be seeded.
-    if ((config.ADMIN_USERNAME === undefined) !== (config.ADMIN_PASSWORD === undefined)) {
-      const missing = config.ADMIN_USERNAME === undefined ? 'ADMIN_USERNAME' : 'ADMIN_PASSWORD';
+  .superRefine(
+    requireInProduction(['DATABASE_URL', 'REDIS_URL', 'JWT_PRIVATE_JWKS', 'BIND_ADDRESS']),
+  )
+  .superRefine(setTogether('ADMIN_USERNAME', 'ADMIN_PASSWORD'))
+  .superRefine(setTogether('ORDERS_SERVICE_USERNAME', 'ORDERS_SERVICE_PASSWORD'));
+
+/** A half-configured account would silently not be seeded. */
+function setTogether(username: string, password: string) {
+  return (config: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    if ((config[username] === undefined) !== (config[password] === undefined)) {
       ctx.addIssue({
         code: 'custom',
-        path: [missing],
-        message: 'ADMIN_USERNAME and ADMIN_PASSWORD are set together or not at all',
+        path: [config[username] === undefined ? username : password],
+        message: `${username} and ${password} are set together or not at all`,
       });
     }
-  });
+  };
+}
 
 export type AuthConfig = z.infer<typeof authConfigSchema>;

@@ -53,16 +53,50 @@ export const hostPort = z
 export const positiveInt = (fallback: number) =>
   z.coerce.number().int('must be an integer').positive('must be positive').default(fallback);
 
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** A duration as milliseconds: "500ms", "90s", "30m", "6h", "2d", or a bare number of ms. */
+export const duration = (fallback: string) =>
+  z
+    .string()
+    .regex(/^\d+(ms|s|m|h|d)?$/, 'must be a duration like 500ms, 90s, 30m, 6h or 2d')
+    .default(fallback)
+    .transform((value) => {
+      const [, amount, unit] = /^(\d+)(ms|s|m|h|d)?$/.exec(value)!;
+      return Number(amount) * UNIT_MS[(unit ?? 'ms') as keyof typeof UNIT_MS];
+    })
+    .refine((ms) => ms > 0, 'must be longer than 0');
+
 /** "true"/"false"/"1"/"0" flags; anything else is refused rather than guessed. */
 export const flag = z
   .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
   .default('false')
   .transform((value) => value === 'true' || value === '1');
 
+/**
+ * The address every listener (HTTP and gRPC) binds to. Unset, an app binds to the loopback, so a
+ * laptop's services are not reachable from its network; containers set 0.0.0.0 (docker/, k8s/),
+ * and production must say which (requireInProduction) rather than be silently unreachable.
+ */
+export const bindAddress = z
+  .union([z.ipv4(), z.ipv6()], {
+    error: 'must be an IP address to listen on, like 127.0.0.1, 0.0.0.0 or ::',
+  })
+  .optional();
+
+export const LOOPBACK = '127.0.0.1';
+
 export const common = {
   NODE_ENV: nodeEnv,
   LOG_LEVEL: logLevel,
+  BIND_ADDRESS: bindAddress,
 };
+
+/** A flag whose default depends on the environment: unset stays undefined for the app to decide. */
+export const optionalFlag = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+  .optional()
+  .transform((value) => (value === undefined ? undefined : value === 'true' || value === '1'));
 
 /** Adds an issue when a production deployment leaves a required variable unset. */
 export function requireInProduction<T extends { NODE_ENV: string }>(

@@ -40,4 +40,16 @@ describe('loadConfig', () => {
         ),
     );
   });
+
+  it("requires orders' service account in auth with both its variables or neither", () => {
+    assert.throws(
+      () => loadConfig(authConfigSchema, { ORDERS_SERVICE_USERNAME: 'orders-svc' }),
+      /ORDERS_SERVICE_PASSWORD: ORDERS_SERVICE_USERNAME and ORDERS_SERVICE_PASSWORD are set together/,
+    );
+    const config = loadConfig(authConfigSchema, {
+      ORDERS_SERVICE_USERNAME: 'orders-svc',
+      ORDERS_SERVICE_PASSWORD: 'service password 1',
+    });
+    assert.equal(config.ORDERS_SERVICE_USERNAME, 'orders-svc');
+  });
 });

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import {
   common,
+  duration,
   flag,
   hostPort,
+  optionalFlag,
   httpUrl,
   port,
   positiveInt,
@@ -23,6 +25,8 @@ export const ordersConfigSchema = z
     ...identityFields,
     HTTP_PORT: port(3002),
     GRPC_PORT: port(50051),
+    /** gRPC server reflection (grpcurl, Postman): unset means on, except in production. */
+    GRPC_REFLECTION: optionalFlag,
     DATABASE_URL: postgresUrl.optional(),
     DATA_DIR: z.string().min(1).default('.data/orders'),
     PAYMENTS_GRPC_URL: hostPort.default('localhost:50052'),
@@ -37,9 +41,21 @@ export const ordersConfigSchema = z
     ORDERS_SERVICE_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     SAGA_LEASE_MS: positiveInt(15_000),
     SAGA_RECOVERY_INTERVAL_MS: z.coerce.number().int().min(0).default(2_000),
-    SAGA_MAX_COMPENSATION_ATTEMPTS: positiveInt(8),
+    /** Failed tries that reached payments before a compensation (or retried step) is STUCK. */
+    SAGA_MAX_COMPENSATION_ATTEMPTS: positiveInt(25),
+    /** …or this long after it first failed, whether or not its tries reached payments. */
+    SAGA_COMPENSATION_GIVE_UP_AFTER: duration('6h'),
+    /** Sagas the recovery worker runs at once (a bulk retry queues behind this). */
+    SAGA_RECOVERY_CONCURRENCY: positiveInt(16),
     SAGA_RETRY_INITIAL_MS: positiveInt(500),
     SAGA_RETRY_MAX_MS: positiveInt(30_000),
+    /**
+     * The newest create-order saga version new sagas start on (a staged rollout keeps the old
+     * one until every replica knows the new one; orders refuses one newer than it knows).
+     */
+    SAGA_CREATE_ORDER_VERSION: positiveInt(2),
+    /** create-order v2's fraud check: a customer's orders per hour before the next is held. */
+    ORDERS_FRAUD_MAX_ORDERS_PER_HOUR: positiveInt(60),
     /** How long CreateOrder/CancelOrder wait for their saga before answering with the current state. */
     SAGA_RUN_BUDGET_MS: positiveInt(5_000),
     /** Test-only fault switch: confirm fails for orders whose description has "[fail-confirm]". */
@@ -50,7 +66,12 @@ export const ordersConfigSchema = z
     TRACE_VIEWER_URL: traceViewerUrl.default('http://localhost:16686/trace/{traceId}'),
   })
   .superRefine(
-    requireInProduction(['DATABASE_URL', 'ORDERS_SERVICE_USERNAME', 'ORDERS_SERVICE_PASSWORD']),
+    requireInProduction([
+      'DATABASE_URL',
+      'ORDERS_SERVICE_USERNAME',
+      'ORDERS_SERVICE_PASSWORD',
+      'BIND_ADDRESS',
+    ]),
   )
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && config.SAGA_FAULTS_ENABLED) {

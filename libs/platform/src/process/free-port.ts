@@ -1,19 +1,21 @@
-import { createServer } from 'node:net';
+/**
+ * Free loopback ports, and waiting until something listens on one.
+ *
+ * `freePort` is get-port's: it also remembers what it handed out in this process, so two quick
+ * picks (a test harness asking for an HTTP and a gRPC port before either app binds) never get the
+ * same port, which a bare listen(0) can do.
+ *
+ * `waitForPort` stays a short loop written here: it runs inside the apps (the embedded mongo store)
+ * as well as in tests, and the packages that do it pull in far more than a TCP connect: wait-on
+ * brings axios, joi, lodash and rxjs (it is an HTTP, file and socket CLI), wait-port brings a CLI
+ * (commander, chalk) and prints unless told not to.
+ */
+import { connect } from 'node:net';
+import getPort from 'get-port';
 
-/** Asks the kernel for a free loopback port (for embedded stores and tests). */
+/** A free port on 127.0.0.1, not handed out before by this process (for embedded stores and tests). */
 export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (address && typeof address === 'object') resolve(address.port);
-        else reject(new Error('could not obtain a free port'));
-      });
-    });
-  });
+  return getPort({ host: '127.0.0.1' });
 }
 
 /** Resolves once something accepts TCP connections on host:port, or rejects after timeoutMs. */
@@ -22,7 +24,6 @@ export async function waitForPort(
   timeoutMs: number,
   host = '127.0.0.1',
 ): Promise<void> {
-  const { connect } = await import('node:net');
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const open = await new Promise<boolean>((resolve) => {

@@ -1,6 +1,9 @@
-// Preloaded with `node --import .../instrument.js` so OpenTelemetry patches http, grpc, pg,
-// mongodb and pino before any of them is imported. Exporters come only from OTEL_* variables;
-// with none set nothing is exported, but trace context still flows and reaches the logs.
+// The first import of every app's main.ts (`import '#instrumentation'`), so OpenTelemetry patches
+// http, grpc, pg, mongodb and pino however the app is started: `node main.js`, `nest start`, the
+// images. A static import is linked before anything runs, but it is evaluated first, before the
+// modules after it: those it patches are CommonJS, and patched as they load. (`node --import` of
+// this file still works: the same module is evaluated once.) Exporters come only from OTEL_*
+// variables; with none set nothing is exported, but trace context still flows into the logs.
 import { register } from 'node:module';
 import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
 import { NodeSDK } from '@opentelemetry/sdk-node';
@@ -34,7 +37,12 @@ env.OTEL_RESOURCE_ATTRIBUTES = withDefaultAttributes(env.OTEL_RESOURCE_ATTRIBUTE
   'deployment.environment.name': env.NODE_ENV ?? 'development',
 });
 
-if (env.OTEL_SDK_DISABLED !== 'true') {
+// Loaded twice under two URLs (a symlinked checkout, say), the second copy must not start a second SDK.
+const STARTED = Symbol.for('saga-workspace.telemetry');
+const started = (globalThis as Record<symbol, unknown>)[STARTED] === true;
+(globalThis as Record<symbol, unknown>)[STARTED] = true;
+
+if (env.OTEL_SDK_DISABLED !== 'true' && !started) {
   const sdk = new NodeSDK({
     ...(exporting ? {} : { spanProcessors: [RECORD_ONLY] }),
     instrumentations: [

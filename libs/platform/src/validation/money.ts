@@ -1,29 +1,9 @@
 import { z } from 'zod';
+import { isSupportedCurrency, MAX_AMOUNT_MINOR, SUPPORTED_CURRENCIES } from '#money';
 
-/** ISO 4217 codes the system accepts, each with its minor-unit digits. */
-export const CURRENCY_MINOR_DIGITS: Readonly<Record<string, number>> = {
-  EUR: 2,
-  USD: 2,
-  GBP: 2,
-  CHF: 2,
-  SEK: 2,
-  NOK: 2,
-  DKK: 2,
-  PLN: 2,
-  CZK: 2,
-  CAD: 2,
-  AUD: 2,
-  JPY: 0,
-};
-
-/** 10^12 minor units: far above any order, far below 2^53. */
-export const MAX_AMOUNT_MINOR = 1_000_000_000_000;
-
-export const currencyCode = z
-  .string({ error: 'is required' })
-  .refine((code) => Object.hasOwn(CURRENCY_MINOR_DIGITS, code), {
-    message: `must be one of ${Object.keys(CURRENCY_MINOR_DIGITS).join(', ')}`,
-  });
+export const currencyCode = z.string({ error: 'is required' }).refine(isSupportedCurrency, {
+  message: `must be an upper-case ISO 4217 code, one of ${SUPPORTED_CURRENCIES.join(', ')}`,
+});
 
 export const amountMinor = z
   .number({ error: 'must be an integer number of minor units' })

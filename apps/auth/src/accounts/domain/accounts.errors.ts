@@ -1,7 +1,7 @@
-import { DomainError } from '#platform';
+// Plain errors with a stable `code`: the service's error map turns each into a transport status.
 
 /** Unknown user or wrong password: deliberately the same error, so neither can be told apart. */
-export class InvalidCredentialsError extends DomainError {
+export class InvalidCredentialsError extends Error {
   override readonly name = 'InvalidCredentialsError';
   readonly code = 'INVALID_CREDENTIALS';
   constructor() {
@@ -9,7 +9,7 @@ export class InvalidCredentialsError extends DomainError {
   }
 }
 
-export class UsernameTakenError extends DomainError {
+export class UsernameTakenError extends Error {
   override readonly name = 'UsernameTakenError';
   readonly code = 'USERNAME_TAKEN';
   constructor(username: string) {
@@ -18,7 +18,7 @@ export class UsernameTakenError extends DomainError {
 }
 
 /** Also what a customer gets for someone else's account: existence is not disclosed. */
-export class UserNotFoundError extends DomainError {
+export class UserNotFoundError extends Error {
   override readonly name = 'UserNotFoundError';
   readonly code = 'USER_NOT_FOUND';
   constructor() {

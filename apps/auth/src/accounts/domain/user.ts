@@ -1,10 +1,11 @@
-import type { Role } from '#identity';
+/** The roles auth gives accounts (the token's `role` claim; libs/identity checks the same). */
+export type AccountRole = 'customer' | 'admin' | 'service';
 
 /** An account. Usernames are stored lower-case, so `Alice` and `alice` are the same account. */
 export interface User {
   id: string;
   username: string;
-  role: Role;
+  role: AccountRole;
   passwordHash: string;
   createdAt: Date;
 }
@@ -13,7 +14,7 @@ export interface User {
 export interface UserProfile {
   id: string;
   username: string;
-  role: Role;
+  role: AccountRole;
   created_at: string;
 }
 

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
+import { isUniqueViolation } from '#platform';
 import type { Role } from '#identity';
 import type { User } from '../domain/user.js';
 import { UsernameTakenError } from '../domain/accounts.errors.js';
 import { UserEntity } from './user.entity.js';
-
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class UserRepository {
@@ -45,11 +44,4 @@ function toUser(row: UserEntity | null): User | null {
     passwordHash: row.passwordHash,
     createdAt: row.createdAt,
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    error instanceof QueryFailedError &&
-    (error.driverError as { code?: string } | undefined)?.code === UNIQUE_VIOLATION
-  );
 }

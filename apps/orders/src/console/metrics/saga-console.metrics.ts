@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Counter, Gauge } from 'prom-client';
 import { MetricsRegistry } from '#platform';
-import { UNFINISHED } from '../domain/saga-views.js';
+import { SagaReader, UNFINISHED_STATUSES, type StatusCount } from '#saga';
 import { CONSOLE_SETTINGS, type ConsoleSettings } from '../console.settings.js';
-import { SagaAdminRepository, type StatusCount } from '../persistence/saga-admin.repository.js';
 
 /** Both gauges of one scrape share one query. */
 const SNAPSHOT_MS = 1_000;
@@ -21,7 +20,7 @@ export class SagaConsoleMetrics {
 
   constructor(
     registry: MetricsRegistry,
-    private readonly repository: SagaAdminRepository,
+    private readonly sagas: SagaReader,
     @Inject(CONSOLE_SETTINGS) private readonly settings: ConsoleSettings,
   ) {
     this.gauge(registry, 'saga_unfinished', 'Sagas not yet terminal, by status', 'total');
@@ -59,7 +58,7 @@ export class SagaConsoleMetrics {
       async collect() {
         try {
           const rows = await counts();
-          for (const status of UNFINISHED) {
+          for (const status of UNFINISHED_STATUSES) {
             const row = rows.find((candidate) => candidate.status === status);
             this.set({ status }, row?.[field] ?? 0);
           }
@@ -75,7 +74,7 @@ export class SagaConsoleMetrics {
     const now = Date.now();
     if (!this.snapshot || now - this.snapshot.at > SNAPSHOT_MS) {
       const overdueBefore = new Date(now - this.settings.overdueAfterMs);
-      this.snapshot = { at: now, counts: this.repository.counts(overdueBefore) };
+      this.snapshot = { at: now, counts: this.sagas.counts(overdueBefore) };
     }
     return this.snapshot.counts;
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CONSOLE_SETTINGS, type ConsoleSettings } from '../console.settings.js';
-import { AuthUnavailableError } from '../domain/saga-console.errors.js';
+import { AuthUnavailableError } from '../domain/console.errors.js';
 
 export type LoginReply =
   | { ok: true; accessToken: string; expiresIn: number }

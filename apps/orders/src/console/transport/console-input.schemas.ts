@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { validation } from '#platform';
-import { STATUS_FILTERS, type StatusFilter } from '../domain/saga-views.js';
+import { STATUS_FILTERS, type StatusFilter } from '../usecases/saga-filters.js';
 import type { ListSagasQuery } from '../usecases/list-sagas/list-sagas.usecase.js';
 
 const { identifier } = validation;

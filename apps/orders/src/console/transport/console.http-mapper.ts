@@ -1,18 +1,18 @@
+import type { SagaView, StatusCount } from '#saga';
 import type { PaymentEntry } from '../../payments-client/payments.port.js';
 import { toHttpOrder, toHttpStep } from '../../orders/transport/order.http-mapper.js';
-import type { SagaInstanceEntity } from '../../saga/persistence/saga-instance.entity.js';
-import type { StatusCount } from '../persistence/saga-admin.repository.js';
 import type { SagaDetail, PaymentView } from '../usecases/get-saga/get-saga.usecase.js';
 import type { SagaPage, SagaSummary } from '../usecases/list-sagas/list-sagas.usecase.js';
 
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 
 /** JSON with snake_case fields and ISO-8601 times, like the rest of the HTTP API. */
-export function toHttpSaga(saga: SagaInstanceEntity, overdue: boolean, now: Date) {
+export function toHttpSaga(saga: SagaView, overdue: boolean, now: Date) {
   return {
     id: saga.id,
     type: saga.type,
-    order_id: saga.orderId,
+    version: saga.version,
+    order_id: saga.correlationId,
     status: saga.status,
     step: saga.step,
     attempts: saga.attempts,
@@ -34,7 +34,10 @@ function toHttpSummary({ saga, order, overdue }: SagaSummary, now: Date) {
       ? {
           customer_id: order.customerId,
           status: order.status,
-          amount: { currency_code: order.currencyCode, amount_minor: order.amountMinor },
+          amount: {
+            currency_code: order.amount.currencyCode,
+            amount_minor: order.amount.amountMinor,
+          },
         }
       : null,
   };
@@ -61,6 +64,11 @@ export function toHttpPage(page: SagaPage) {
     sagas: page.sagas.map((summary) => toHttpSummary(summary, page.now)),
     next_page_token: page.nextPageToken,
     counts: toHttpCounts(page.counts),
+    in_flight_by_version: page.versions.map(({ type, version, count }) => ({
+      type,
+      version,
+      in_flight: count,
+    })),
     server_time: page.now.toISOString(),
   };
 }

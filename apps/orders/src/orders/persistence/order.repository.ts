@@ -1,89 +1,86 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { EntityStatements, type InsertCommand } from '../../persistence/entity-statements.js';
 import { statusReasonOf, type Order, type OrderStatus } from '../domain/order.js';
-import { OrderEntity } from './order.entity.js';
+import { ORDER_COLUMNS, orderValues, toOrder, type OrderRow } from './order.columns.js';
+
+// Fixed SQL per statement: the saga's hot path runs these a few times per order, and an ORM
+// would derive them again on every call. order.columns.spec checks them against the entity.
+const INSERT = `INSERT INTO orders (${ORDER_COLUMNS.join(', ')})
+  VALUES (${ORDER_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
+const BY_ID = 'SELECT * FROM orders WHERE id = $1';
+const BY_IDS = 'SELECT * FROM orders WHERE id = ANY($1)';
+const BY_KEY = 'SELECT * FROM orders WHERE customer_id = $1 AND idempotency_key = $2';
+const TRANSITION = `WITH moved AS (
+    UPDATE orders SET status = $3, status_reason = $4, updated_at = $5
+     WHERE id = $1 AND status = ANY($2)
+    RETURNING id)
+  SELECT count(*)::int AS moved FROM moved`;
+const LIST = `SELECT * FROM orders
+  WHERE ($1::varchar IS NULL OR customer_id = $1)
+    AND ($2::timestamptz IS NULL OR (created_at, id) < ($2, $3::uuid))
+  ORDER BY created_at DESC, id DESC
+  LIMIT $4`;
 
 export interface PageCursor {
   createdAt: Date;
   id: string;
 }
 
+/** Orders in PostgreSQL. Writes take the caller's transaction (`tx`), so a saga's step joins it. */
 @Injectable()
 export class OrderRepository {
-  /** Every order goes through insert, transition and findById: plain SQL, no query builder. */
-  private readonly statements: EntityStatements<OrderEntity>;
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.statements = new EntityStatements(dataSource, OrderEntity);
+  /** One unit of work on the orders database (an order and its saga start in one). */
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
   }
 
-  /** The order's INSERT, to be written together with its saga (SagaOrchestrator.begin). */
-  insertCommand(order: Order): InsertCommand {
-    return this.statements.insertCommand([toEntity(order)]);
+  async insert(tx: EntityManager, order: Order): Promise<void> {
+    await tx.query(INSERT, orderValues(order));
   }
 
-  async findById(
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Order | null> {
-    const [row] = await this.statements.select(manager, 'id = $1', [id]);
-    return row ? toDomain(row) : null;
+  async findById(id: string): Promise<Order | null> {
+    const [row] = await this.select(BY_ID, [id]);
+    return row ?? null;
+  }
+
+  findByIds(ids: readonly string[]): Promise<Order[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.select(BY_IDS, [ids]);
   }
 
   async findByIdempotencyKey(customerId: string, key: string): Promise<Order | null> {
-    const row = await this.dataSource.manager.findOneBy(OrderEntity, {
-      customerId,
-      idempotencyKey: key,
-    });
-    return row && toDomain(row);
+    const [row] = await this.select(BY_KEY, [customerId, key]);
+    return row ?? null;
   }
 
   /** Moves an order from one of `from` to `to`; false when it was in another status. */
   async transition(
-    manager: EntityManager,
+    tx: EntityManager,
     id: string,
     from: OrderStatus[],
     to: OrderStatus,
     reason = '',
     at = new Date(),
   ): Promise<boolean> {
-    const changed = await this.statements.update(
-      manager,
-      'status = $3, status_reason = $4, updated_at = $5 WHERE id = $1 AND status = ANY($2)',
-      [id, from, to, statusReasonOf(reason), at],
-    );
-    return changed === 1;
+    const [row] = (await tx.query(TRANSITION, [id, from, to, statusReasonOf(reason), at])) as {
+      moved: number;
+    }[];
+    return row?.moved === 1;
   }
 
   /** Newest first, keyset-paginated; `customerId` undefined lists everyone's (admins). */
-  async list(customerId: string | undefined, limit: number, after?: PageCursor): Promise<Order[]> {
-    const query = this.dataSource.manager
-      .createQueryBuilder(OrderEntity, 'o')
-      .orderBy('o.created_at', 'DESC')
-      .addOrderBy('o.id', 'DESC')
-      .limit(limit);
-    if (customerId !== undefined) query.andWhere('o.customer_id = :customerId', { customerId });
-    if (after) {
-      query.andWhere('(o.created_at, o.id) < (:createdAt, :id)', {
-        createdAt: after.createdAt,
-        id: after.id,
-      });
-    }
-    return (await query.getMany()).map(toDomain);
+  list(customerId: string | undefined, limit: number, after?: PageCursor): Promise<Order[]> {
+    return this.select(LIST, [
+      customerId ?? null,
+      after?.createdAt ?? null,
+      after?.id ?? null,
+      limit,
+    ]);
   }
-}
 
-function toEntity(order: Order): OrderEntity {
-  const { amount, ...rest } = order;
-  return Object.assign(new OrderEntity(), rest, {
-    currencyCode: amount.currencyCode,
-    amountMinor: amount.amountMinor,
-  });
-}
-
-function toDomain(row: OrderEntity): Order {
-  const { currencyCode, amountMinor, ...rest } = row;
-  return { ...rest, amount: { currencyCode, amountMinor } };
+  private async select(sql: string, params: unknown[]): Promise<Order[]> {
+    return ((await this.dataSource.query(sql, params)) as OrderRow[]).map(toOrder);
+  }
 }

@@ -32,6 +32,11 @@ export const httpCreateOrder = z
 
 export const orderIdInput = z.object({ orderId });
 
+/** Why the customer cancels (optional): the order's status reason and the refund say it. */
+const cancelReason = freeText(500).default('');
+export const grpcCancelOrder = z.object({ orderId, reason: cancelReason });
+export const httpCancelOrder = z.strictObject({ reason: cancelReason });
+
 export const listOrdersInput = z.object({
   pageSize: z.coerce
     .number({ error: 'must be a number' })

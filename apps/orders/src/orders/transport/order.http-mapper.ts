@@ -1,6 +1,5 @@
+import type { SagaWithTimeline, TimelineView } from '#saga';
 import type { Order } from '../domain/order.js';
-import type { SagaStepEntity } from '../../saga/persistence/saga-step.entity.js';
-import type { SagaView } from '../usecases/get-order-saga/get-order-saga.usecase.js';
 
 /** HTTP JSON uses the proto field names (snake_case) and ISO-8601 times. */
 export function toHttpOrder(order: Order) {
@@ -16,25 +15,26 @@ export function toHttpOrder(order: Order) {
   };
 }
 
-export function toHttpSaga({ saga, steps }: SagaView) {
+export function toHttpSaga({ saga, timeline }: SagaWithTimeline) {
   return {
     id: saga.id,
     type: saga.type,
-    order_id: saga.orderId,
+    version: saga.version,
+    order_id: saga.correlationId,
     status: saga.status,
     step: saga.step,
     attempts: saga.attempts,
     last_error: saga.lastError,
     created_at: saga.createdAt.toISOString(),
     updated_at: saga.updatedAt.toISOString(),
-    steps: steps.map(toHttpStep),
+    steps: timeline.map(toHttpStep),
   };
 }
 
 /** One timeline row; an operator's action carries who (`actor`) and why (`note`). */
-export function toHttpStep(step: SagaStepEntity, index: number) {
+export function toHttpStep(step: TimelineView) {
   return {
-    seq: index + 1,
+    seq: step.seq,
     step: step.step,
     action: step.action,
     outcome: step.outcome,
@@ -42,10 +42,9 @@ export function toHttpStep(step: SagaStepEntity, index: number) {
     error: step.error,
     started_at: step.startedAt.toISOString(),
     finished_at: step.finishedAt.toISOString(),
-    duration_ms: step.finishedAt.getTime() - step.startedAt.getTime(),
-    // Spans that were never recorded carry the all-zero invalid id: no trace to link to.
-    trace_id: /^0*$/.test(step.traceId) ? '' : step.traceId,
-    actor: step.actor ?? null,
-    note: step.note ?? null,
+    duration_ms: step.durationMs,
+    trace_id: step.traceId,
+    actor: step.actor,
+    note: step.note,
   };
 }

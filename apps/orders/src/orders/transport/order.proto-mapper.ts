@@ -1,6 +1,6 @@
-import { ordersV1, type timestampPb } from '#contracts';
+import { ordersV1, toTimestamp } from '#contracts';
+import type { SagaWithTimeline } from '#saga';
 import type { Order, OrderStatus } from '../domain/order.js';
-import type { SagaView } from '../usecases/get-order-saga/get-order-saga.usecase.js';
 
 const STATUS: Record<OrderStatus, ordersV1.OrderStatus> = {
   PENDING: ordersV1.OrderStatus.ORDER_STATUS_PENDING,
@@ -8,11 +8,6 @@ const STATUS: Record<OrderStatus, ordersV1.OrderStatus> = {
   REJECTED: ordersV1.OrderStatus.ORDER_STATUS_REJECTED,
   CANCELLED: ordersV1.OrderStatus.ORDER_STATUS_CANCELLED,
 };
-
-export function toTimestamp(date: Date): timestampPb.Timestamp {
-  const millis = date.getTime();
-  return { seconds: Math.floor(millis / 1000), nanos: (millis % 1000) * 1_000_000 };
-}
 
 export function toProtoOrder(order: Order): ordersV1.Order {
   return {
@@ -27,19 +22,20 @@ export function toProtoOrder(order: Order): ordersV1.Order {
   };
 }
 
-export function toProtoSaga({ saga, steps }: SagaView): ordersV1.Saga {
+export function toProtoSaga({ saga, timeline }: SagaWithTimeline): ordersV1.Saga {
   return {
     id: saga.id,
     type: saga.type,
-    orderId: saga.orderId,
+    orderId: saga.correlationId,
     status: saga.status,
     step: saga.step,
     attempts: saga.attempts,
     lastError: saga.lastError,
     createdAt: toTimestamp(saga.createdAt),
     updatedAt: toTimestamp(saga.updatedAt),
-    steps: steps.map((step, index) => ({
-      seq: index + 1,
+    version: saga.version,
+    steps: timeline.map((step) => ({
+      seq: step.seq,
       step: step.step,
       action: step.action,
       outcome: step.outcome,

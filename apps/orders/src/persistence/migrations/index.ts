@@ -1,9 +1,13 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreateOrdersAndSagas1732500000000 } from './1732500000000-create-orders-and-sagas.js';
 import { SagaConsole1732600000000 } from './1732600000000-saga-console.js';
+import { SagaLibrary1764100000000 } from './1764100000000-saga-library.js';
+import { FraudScreenings1764200000000 } from './1764200000000-fraud-screenings.js';
 
 /** Every migration of the orders database, oldest first. */
 export const migrations: (new () => MigrationInterface)[] = [
   CreateOrdersAndSagas1732500000000,
   SagaConsole1732600000000,
+  SagaLibrary1764100000000,
+  FraudScreenings1764200000000,
 ];

@@ -10,7 +10,9 @@ import {
   chargedBefore,
   DECLINE_REASON,
   failedWith,
+  forCustomer,
   noPayment,
+  ordersAlone,
   paymentResponse,
   PaymentStatus,
   processRequest,
@@ -39,7 +41,7 @@ export const chargeCases: ConsumerCase<PaymentsConsumer>[] = [
     interaction: {
       rpc: processPayment,
       behaviour: 'captures an amount under the decline limit',
-      states: [noPayment('order-captured')],
+      states: [noPayment('order-captured'), forCustomer()],
       request: processRequest('order-captured', 2_500),
       response: captured('order-captured'),
     },
@@ -50,7 +52,7 @@ export const chargeCases: ConsumerCase<PaymentsConsumer>[] = [
     interaction: {
       rpc: processPayment,
       behaviour: 'declines an amount at or over the decline limit, with a coded reason',
-      states: [noPayment('order-declined')],
+      states: [noPayment('order-declined'), forCustomer()],
       request: processRequest('order-declined', 150_000),
       response: paymentResponse(
         processPayment,
@@ -69,7 +71,7 @@ export const chargeCases: ConsumerCase<PaymentsConsumer>[] = [
     interaction: {
       rpc: processPayment,
       behaviour: 'returns the first capture when the same charge is retried',
-      states: [chargedBefore(PAYMENT_STATES.captured, 'order-retried', 2_500)],
+      states: [chargedBefore(PAYMENT_STATES.captured, 'order-retried', 2_500), forCustomer()],
       request: processRequest('order-retried', 2_500),
       response: captured('order-retried'),
     },
@@ -80,7 +82,7 @@ export const chargeCases: ConsumerCase<PaymentsConsumer>[] = [
     interaction: {
       rpc: processPayment,
       behaviour: 'refuses an order voided by an early refund with FAILED_PRECONDITION',
-      states: [voidedBefore('order-voided')],
+      states: [voidedBefore('order-voided'), forCustomer()],
       request: processRequest('order-voided', 2_500),
       response: statusResponse(
         'FAILED_PRECONDITION',
@@ -95,7 +97,7 @@ export const chargeCases: ConsumerCase<PaymentsConsumer>[] = [
     interaction: {
       rpc: processPayment,
       behaviour: 'refuses an order id charged before with another amount with FAILED_PRECONDITION',
-      states: [chargedBefore(PAYMENT_STATES.captured, 'order-reused', 2_500)],
+      states: [chargedBefore(PAYMENT_STATES.captured, 'order-reused', 2_500), forCustomer()],
       request: processRequest('order-reused', 4_000),
       response: statusResponse(
         'FAILED_PRECONDITION',
@@ -113,21 +115,34 @@ export const chargeCases: ConsumerCase<PaymentsConsumer>[] = [
       states: [noPayment('order-anonymous'), { name: PAYMENT_STATES.anonymous }],
       request: processRequest('order-anonymous', 2_500),
       response: statusResponse('UNAUTHENTICATED', 'UNAUTHENTICATED: missing bearer token', anyText),
-      bearer: false,
     },
-    // No caller token and no service account configured: the adapter sends none.
+    // No service account configured and no customer token: the adapter sends no token.
     exercise: (consumer) =>
       assert.rejects(
-        consumer.payments.charge(charge('order-anonymous', 2_500)),
+        consumer.withoutServiceAccount.charge(charge('order-anonymous', 2_500)),
         failedWith(/UNAUTHENTICATED/),
       ),
+  },
+  {
+    title: "a resumed saga's charge (no customer token) captures on orders' service identity alone",
+    interaction: {
+      rpc: processPayment,
+      behaviour: "captures for the request's customer on orders' service identity alone",
+      states: [noPayment('order-resumed'), ordersAlone()],
+      request: processRequest('order-resumed', 2_500),
+      response: captured('order-resumed'),
+    },
+    exercise: async (consumer) =>
+      assert.deepEqual(await consumer.payments.charge(charge('order-resumed', 2_500)), {
+        status: 'captured',
+      }),
   },
   {
     title: 'an invalid amount is INVALID_ARGUMENT: a sure failure, not an unknown outcome',
     interaction: {
       rpc: processPayment,
       behaviour: 'rejects a charge of zero with INVALID_ARGUMENT',
-      states: [noPayment('order-zero')],
+      states: [noPayment('order-zero'), forCustomer()],
       request: processRequest('order-zero', 0),
       response: statusResponse(
         'INVALID_ARGUMENT',

@@ -2,6 +2,7 @@ import type { PactV4 } from '@pact-foundation/pact';
 import { describeCall } from '../../../../../scripts/pact/grpc-message.js';
 import type { UnaryRpc } from '../../../../../scripts/pact/grpc-rpcs.js';
 import type { JsonBody } from '../../../../../scripts/pact/json-body.js';
+import { callIdentityOf } from '../../../../../scripts/pact/payments-states.js';
 import type { PaymentsReplayServer } from './payments-replay.server.js';
 
 export interface ProviderState {
@@ -14,12 +15,11 @@ export interface GrpcInteraction {
   rpc: UnaryRpc;
   /** What the provider does, completing "<rpc> …" into the interaction's description. */
   behaviour: string;
+  /** The data the provider holds, and exactly one state naming the caller (callIdentityOf). */
   states: ProviderState[];
   request: JsonBody;
   /** Response message JSON or `{code, message}`, matchers where values vary. */
   response: JsonBody;
-  /** Whether the consumer sends a bearer token (default true). */
-  bearer?: boolean;
 }
 
 /** One interaction and what the consumer code must make of the pact's answer. */
@@ -40,7 +40,8 @@ export async function runGrpcInteraction(
   interaction: GrpcInteraction,
   exercise: () => Promise<void>,
 ): Promise<void> {
-  const { rpc, behaviour, states, request, response, bearer = true } = interaction;
+  const { rpc, behaviour, states, request, response } = interaction;
+  const identity = callIdentityOf(states);
   let unconfigured = pact.addSynchronousInteraction(describeCall(rpc.name, behaviour));
   for (const state of states) unconfigured = unconfigured.given(state.name, state.params);
   await unconfigured
@@ -53,7 +54,7 @@ export async function runGrpcInteraction(
         rpc,
         request: parseContent(message.Request.content),
         response: parseContent(reply.content),
-        bearer,
+        identity,
       });
       await exercise();
       replay.verify();

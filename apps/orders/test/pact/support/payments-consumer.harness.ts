@@ -1,7 +1,8 @@
-import { Test, type TestingModule } from '@nestjs/testing';
+import { Test } from '@nestjs/testing';
 import { PactV4 } from '@pact-foundation/pact';
 import { rm } from 'node:fs/promises';
 import { ordersConfigSchema } from '#platform';
+import { testIdentity } from '#testing';
 import { PACT_DIR, PACTICIPANTS, pactFile } from '../../../../../scripts/pact/pact-files.js';
 import { PaymentsClientModule } from '../../../src/payments-client/payments-client.module.js';
 import { PAYMENTS_PORT, type PaymentsPort } from '../../../src/payments-client/payments.port.js';
@@ -10,38 +11,49 @@ import { PaymentsReplayServer } from './payments-replay.server.js';
 
 /**
  * The orders side of the orders → payments pact: the real PaymentsClientModule (gRPC adapter,
- * deadlines, resilience policy) wired by Nest against a replay server speaking the pact.
+ * deadlines, resilience policy, service login) wired by Nest against a replay server speaking
+ * the pact. Its service account logs in at libs/testing's stand-in for auth.
  */
-export interface PaymentsConsumer {
-  payments: PaymentsPort;
+export interface PaymentsConsumer extends PaymentsClients {
   /** Adds one interaction and runs `exercise` (calls through `payments`) against it. */
   interaction(interaction: GrpcInteraction, exercise: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
-/** The real PaymentsClientModule wired by Nest against a replay server (no retries). */
-export interface PaymentsAdapter {
+export interface PaymentsClients {
+  /** orders as configured: with its service account. */
   payments: PaymentsPort;
+  /** orders without ORDERS_SERVICE_USERNAME/PASSWORD: it has no token of its own. */
+  withoutServiceAccount: PaymentsPort;
+}
+
+/** The real PaymentsClientModule wired by Nest against a replay server (no retries). */
+export interface PaymentsAdapter extends PaymentsClients {
   replay: PaymentsReplayServer;
   close(): Promise<void>;
 }
 
-export async function startPaymentsAdapter(): Promise<PaymentsAdapter> {
-  const replay = await PaymentsReplayServer.start();
-  const config = ordersConfigSchema.parse({
-    PAYMENTS_GRPC_URL: replay.address,
-    PAYMENTS_RETRIES: '0',
-  });
-  const module: TestingModule = await Test.createTestingModule({
+async function paymentsPort(env: Record<string, string>) {
+  const config = ordersConfigSchema.parse({ PAYMENTS_RETRIES: '0', ...env });
+  const module = await Test.createTestingModule({
     imports: [PaymentsClientModule.register(config)],
   }).compile();
   await module.init();
+  return { port: module.get<PaymentsPort>(PAYMENTS_PORT), close: () => module.close() };
+}
+
+export async function startPaymentsAdapter(): Promise<PaymentsAdapter> {
+  const [replay, identity] = await Promise.all([PaymentsReplayServer.start(), testIdentity()]);
+  const target = { PAYMENTS_GRPC_URL: replay.address };
+  const configured = await paymentsPort({ ...identity.ordersEnv, ...target });
+  const unconfigured = await paymentsPort(target);
   return {
-    payments: module.get<PaymentsPort>(PAYMENTS_PORT),
+    payments: configured.port,
+    withoutServiceAccount: unconfigured.port,
     replay,
     close: async () => {
-      await module.close();
-      await replay.close();
+      await Promise.all([configured.close(), unconfigured.close()]);
+      await Promise.all([replay.close(), identity.close()]);
     },
   };
 }
@@ -55,9 +67,9 @@ export async function startPaymentsConsumer(): Promise<PaymentsConsumer> {
     dir: PACT_DIR,
     logLevel: 'warn',
   });
-  const { payments, replay, close } = await startPaymentsAdapter();
+  const { replay, close, ...clients } = await startPaymentsAdapter();
   return {
-    payments,
+    ...clients,
     interaction: (interaction, exercise) => runGrpcInteraction(pact, replay, interaction, exercise),
     close,
   };

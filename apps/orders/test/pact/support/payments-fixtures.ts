@@ -4,7 +4,7 @@ import { PAYMENT_RPCS, type UnaryRpc } from '../../../../../scripts/pact/grpc-rp
 import type { GrpcStatusName } from '../../../../../scripts/pact/grpc-message.js';
 import { canonical, withMatchers, type JsonBody } from '../../../../../scripts/pact/json-body.js';
 import { PAYMENT_STATES } from '../../../../../scripts/pact/payments-states.js';
-import { PaymentFailedError } from '../../../src/payments-client/payments.port.js';
+import { PaymentFailedError } from '../../../src/payments-client/payments.errors.js';
 
 // Building blocks of the orders → payments interactions: bodies come from the generated
 // messages' toJSON, with matchers only where the provider's values legitimately vary.
@@ -12,8 +12,11 @@ import { PaymentFailedError } from '../../../src/payments-client/payments.port.j
 const { regex, like } = MatchersV3;
 export const { PaymentStatus } = paymentsV1;
 export const CUSTOMER = 'customer-7';
-/** What the adapter forwards as the caller's token; the verification signs real ones. */
-export const CALLER_TOKEN = 'access-token-of-the-caller';
+/**
+ * The customer's token the saga holds, which the adapter forwards in x-on-behalf-of; the
+ * verification signs a real one for the state's customer.
+ */
+export const CALLER_TOKEN = 'access-token-of-the-customer';
 
 export const eur = (amountMinor: number): commonV1.Money => ({
   currencyCode: 'EUR',
@@ -65,6 +68,15 @@ export const DECLINE_REASON = 'AMOUNT_OVER_LIMIT: 1500.00 EUR is at or above the
 export const anyText = (example: string) => like(example);
 
 export const noPayment = (orderId: string) => ({ name: PAYMENT_STATES.none, params: { orderId } });
+
+/** The call comes from orders on the customer's behalf (the saga holds their token). */
+export const forCustomer = () => ({
+  name: PAYMENT_STATES.forCustomer,
+  params: { customerId: CUSTOMER },
+});
+
+/** The call comes from orders alone: a saga resumed after a crash holds no customer token. */
+export const ordersAlone = () => ({ name: PAYMENT_STATES.ordersAlone });
 
 export const chargedBefore = (
   state: typeof PAYMENT_STATES.captured | typeof PAYMENT_STATES.declined,

@@ -1,8 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import * as grpc from '@grpc/grpc-js';
+import { ON_BEHALF_OF } from '#identity';
 import { serviceDefinition } from '../../../../../scripts/pact/grpc-codec.js';
 import { isStatusBody, statusCode } from '../../../../../scripts/pact/grpc-message.js';
 import { PAYMENT_RPCS, type UnaryRpc } from '../../../../../scripts/pact/grpc-rpcs.js';
+import type { CallIdentity } from '../../../../../scripts/pact/payments-states.js';
 
 /** One call the consumer is expected to make, with the answer the pact promises. */
 export interface ExpectedCall {
@@ -11,8 +13,11 @@ export interface ExpectedCall {
   request: unknown;
   /** The pact's response body: the response message's JSON or a `{code, message}` status. */
   response: unknown;
-  /** Whether the call must carry `authorization: Bearer …`. */
-  bearer: boolean;
+  /**
+   * Who must make the call: nobody (no token), orders' service token alone (`authorization:
+   * Bearer …`), or that plus a person's token in x-on-behalf-of.
+   */
+  identity: CallIdentity;
 }
 
 /**
@@ -70,6 +75,24 @@ export class PaymentsReplayServer {
     return new Promise((resolve) => this.server.tryShutdown(() => resolve()));
   }
 
+  private checkIdentity(metadata: grpc.Metadata, identity: CallIdentity): void {
+    const authorization = metadata.get('authorization')[0];
+    const hasBearer = typeof authorization === 'string' && /^Bearer \S+$/.test(authorization);
+    const wantsBearer = identity.kind !== 'anonymous';
+    if (hasBearer !== wantsBearer) {
+      this.problems.push(`expected ${wantsBearer ? 'a' : 'no'} bearer token, got ${authorization}`);
+    }
+    const person = metadata.get(ON_BEHALF_OF)[0];
+    const wantsPerson = identity.kind === 'orders-for';
+    if ((typeof person === 'string' && person.length > 0) !== wantsPerson) {
+      this.problems.push(
+        `expected ${wantsPerson ? 'a' : 'no'} ${ON_BEHALF_OF} token, got ${person}`,
+      );
+    } else if (wantsPerson && authorization === `Bearer ${String(person)}`) {
+      this.problems.push(`the ${ON_BEHALF_OF} token was also sent as the caller's own`);
+    }
+  }
+
   private answer(
     rpc: UnaryRpc,
     call: grpc.ServerUnaryCall<unknown, unknown>,
@@ -87,13 +110,7 @@ export class PaymentsReplayServer {
         `request differs:\n  pact:   ${JSON.stringify(expected.request)}\n  actual: ${JSON.stringify(request)}`,
       );
     }
-    const authorization = call.metadata.get('authorization')[0];
-    const hasBearer = typeof authorization === 'string' && /^Bearer \S+$/.test(authorization);
-    if (hasBearer !== expected.bearer) {
-      this.problems.push(
-        `expected ${expected.bearer ? 'a' : 'no'} bearer token, got ${authorization}`,
-      );
-    }
+    this.checkIdentity(call.metadata, expected.identity);
     if (isStatusBody(expected.response)) {
       const { code, message } = expected.response;
       return done({ code: statusCode(code), details: message });

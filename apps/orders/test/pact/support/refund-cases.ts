@@ -8,7 +8,9 @@ import {
   charge,
   chargedBefore,
   DECLINE_REASON,
+  forCustomer,
   noPayment,
+  ordersAlone,
   paymentResponse,
   PaymentStatus,
   refundRequest,
@@ -30,7 +32,7 @@ export const refundCases: ConsumerCase<PaymentsConsumer>[] = [
     interaction: {
       rpc: refundPayment,
       behaviour: 'refunds a captured payment',
-      states: [chargedBefore(PAYMENT_STATES.captured, 'order-refunded', 2_500)],
+      states: [chargedBefore(PAYMENT_STATES.captured, 'order-refunded', 2_500), forCustomer()],
       request: refundRequest('order-refunded', REASON),
       response: paymentResponse(refundPayment, {
         ...charge('order-refunded', 2_500),
@@ -46,7 +48,7 @@ export const refundCases: ConsumerCase<PaymentsConsumer>[] = [
     interaction: {
       rpc: refundPayment,
       behaviour: 'voids an order never charged',
-      states: [noPayment('order-never-charged')],
+      states: [noPayment('order-never-charged'), forCustomer()],
       request: refundRequest('order-never-charged', REASON),
       response: paymentResponse(refundPayment, {
         orderId: 'order-never-charged',
@@ -61,7 +63,10 @@ export const refundCases: ConsumerCase<PaymentsConsumer>[] = [
     interaction: {
       rpc: refundPayment,
       behaviour: 'leaves a declined payment as it is',
-      states: [chargedBefore(PAYMENT_STATES.declined, 'order-was-declined', 150_000)],
+      states: [
+        chargedBefore(PAYMENT_STATES.declined, 'order-was-declined', 150_000),
+        forCustomer(),
+      ],
       request: refundRequest('order-was-declined', REASON),
       response: paymentResponse(
         refundPayment,
@@ -74,5 +79,26 @@ export const refundCases: ConsumerCase<PaymentsConsumer>[] = [
       ),
     },
     exercise: refunds('order-was-declined', 'declined'),
+  },
+  {
+    title: "a resumed saga's compensation (no customer token) refunds on orders' identity alone",
+    interaction: {
+      rpc: refundPayment,
+      behaviour: "refunds a captured payment on orders' service identity alone",
+      states: [
+        chargedBefore(PAYMENT_STATES.captured, 'order-resumed-refund', 2_500),
+        ordersAlone(),
+      ],
+      request: refundRequest('order-resumed-refund', REASON),
+      response: paymentResponse(refundPayment, {
+        ...charge('order-resumed-refund', 2_500),
+        status: PaymentStatus.PAYMENT_STATUS_REFUNDED,
+        reason: REASON,
+      }),
+    },
+    exercise: async (consumer) =>
+      assert.deepEqual(await consumer.payments.refund('order-resumed-refund', REASON), {
+        status: 'refunded',
+      }),
   },
 ];

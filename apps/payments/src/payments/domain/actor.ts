@@ -1,18 +1,26 @@
 import type { Payment } from './payment.js';
 import { PaymentForbiddenError, PaymentNotFoundError } from './payment.errors.js';
 
-/** The verified caller, as the ledger needs it: whose money, and whether they administer all. */
+/**
+ * The person (or, alone, orders' service identity) a call acts for, as the ledger needs it: whose
+ * money, and whether they may act for anyone. Only orders' service identity reaches the charge
+ * and refund use cases at all (see payment-caller.ts).
+ */
 export interface Actor {
   subject: string;
   admin: boolean;
 }
 
-/** A customer charges only themselves; an admin (or a service acting as one) anyone. */
+/** A customer charges only themselves; an admin (or orders' service identity alone) anyone. */
 export function assertMayCharge(actor: Actor, orderId: string, customerId: string): void {
   if (!actor.admin && actor.subject !== customerId) throw new PaymentForbiddenError(orderId);
 }
 
-/** A tombstone belongs to nobody, so anyone may see or refund it (both leave it unchanged). */
+/**
+ * A tombstone belongs to nobody, so any actor may see or refund it (both leave it unchanged).
+ * Writing one needs no owner check here: only orders' service identity may refund, and orders
+ * refunds only its own orders, so a customer cannot void someone else's order id in advance.
+ */
 export function mayActOn(actor: Actor, payment: Payment): boolean {
   return actor.admin || payment.customerId === '' || payment.customerId === actor.subject;
 }

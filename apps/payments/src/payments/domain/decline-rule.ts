@@ -1,4 +1,4 @@
-import { formatMoney } from './currency.js';
+import { formatMoney } from '#money';
 import type { ChargeDecision, Money } from './payment.js';
 
 /** Stable prefix of a decline reason, so callers and dashboards can recognise it. */

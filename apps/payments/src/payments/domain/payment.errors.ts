@@ -1,7 +1,7 @@
-import { DomainError } from '#platform';
+// Plain errors with a stable `code`: the service's error map turns each into a transport status.
 
 /** The order was voided by a refund before its charge arrived; it can never be charged. */
-export class PaymentVoidedError extends DomainError {
+export class PaymentVoidedError extends Error {
   override readonly name = 'PaymentVoidedError';
   readonly code = 'PAYMENT_VOIDED';
   constructor(readonly orderId: string) {
@@ -10,7 +10,7 @@ export class PaymentVoidedError extends DomainError {
 }
 
 /** The order was charged and refunded; charging it again is refused. */
-export class PaymentRefundedError extends DomainError {
+export class PaymentRefundedError extends Error {
   override readonly name = 'PaymentRefundedError';
   readonly code = 'PAYMENT_REFUNDED';
   constructor(readonly orderId: string) {
@@ -19,7 +19,7 @@ export class PaymentRefundedError extends DomainError {
 }
 
 /** The order id was charged before with another customer or amount: not a retry of that call. */
-export class PaymentMismatchError extends DomainError {
+export class PaymentMismatchError extends Error {
   override readonly name = 'PaymentMismatchError';
   readonly code = 'PAYMENT_MISMATCH';
   constructor(
@@ -30,7 +30,7 @@ export class PaymentMismatchError extends DomainError {
   }
 }
 
-export class PaymentNotFoundError extends DomainError {
+export class PaymentNotFoundError extends Error {
   override readonly name = 'PaymentNotFoundError';
   readonly code = 'PAYMENT_NOT_FOUND';
   constructor(readonly orderId: string) {
@@ -39,7 +39,7 @@ export class PaymentNotFoundError extends DomainError {
 }
 
 /** A customer acting on another customer's payment. */
-export class PaymentForbiddenError extends DomainError {
+export class PaymentForbiddenError extends Error {
   override readonly name = 'PaymentForbiddenError';
   readonly code = 'FORBIDDEN';
   constructor(readonly orderId: string) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { anyPassword, anyUsername, bodyError } from '../../domain/credentials.js';
+import { anyPassword, anyUsername, bodyError } from '../../transport/credentials.schemas.js';
 
 export const loginCommand = z.strictObject(
   { username: anyUsername, password: anyPassword },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bodyError, newPassword, newUsername } from '../../domain/credentials.js';
+import { bodyError, newPassword, newUsername } from '../../transport/credentials.schemas.js';
 
 /** Unknown fields (a `role`, say) are refused, not ignored: customers cannot pick their role. */
 export const registerCommand = z.strictObject(

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Caller } from '#identity';
+import { SagaNotFoundError, SagaReader, type SagaView, type TimelineView } from '#saga';
 import type { Order } from '../../../orders/domain/order.js';
 import { OrderRepository } from '../../../orders/persistence/order.repository.js';
 import {
@@ -7,13 +8,8 @@ import {
   type PaymentEntry,
   type PaymentsPort,
 } from '../../../payments-client/payments.port.js';
-import type { SagaInstanceEntity } from '../../../saga/persistence/saga-instance.entity.js';
-import type { SagaStepEntity } from '../../../saga/persistence/saga-step.entity.js';
-import { SagaStore } from '../../../saga/persistence/saga.store.js';
 import { CONSOLE_SETTINGS, type ConsoleSettings } from '../../console.settings.js';
-import { SagaNotFoundError } from '../../domain/saga-console.errors.js';
-import { isOverdue } from '../../domain/saga-views.js';
-import { SagaAdminRepository } from '../../persistence/saga-admin.repository.js';
+import { isOverdue } from '../saga-filters.js';
 
 /** The ledger entry as payments reports it, or why it could not be read. */
 export type PaymentView =
@@ -22,12 +18,12 @@ export type PaymentView =
   | { state: 'unavailable'; reason: string };
 
 export interface SagaDetail {
-  saga: SagaInstanceEntity;
+  saga: SagaView;
   overdue: boolean;
   order: Order | null;
-  timeline: SagaStepEntity[];
+  timeline: TimelineView[];
   /** Every saga of the same order (the create saga and a later cancel saga), oldest first. */
-  related: SagaInstanceEntity[];
+  related: SagaView[];
   payment: PaymentView;
   now: Date;
 }
@@ -38,21 +34,20 @@ export class GetSagaUseCase {
   private readonly logger = new Logger(GetSagaUseCase.name);
 
   constructor(
-    private readonly sagas: SagaAdminRepository,
-    private readonly store: SagaStore,
+    private readonly sagas: SagaReader,
     private readonly orders: OrderRepository,
     @Inject(PAYMENTS_PORT) private readonly payments: PaymentsPort,
     @Inject(CONSOLE_SETTINGS) private readonly settings: ConsoleSettings,
   ) {}
 
   async execute(caller: Caller, sagaId: string): Promise<SagaDetail> {
-    const saga = await this.sagas.findById(sagaId);
+    const saga = await this.sagas.get(sagaId);
     if (!saga) throw new SagaNotFoundError(sagaId);
     const [order, timeline, related, payment] = await Promise.all([
-      this.orders.findById(saga.orderId),
-      this.store.timeline(saga.id),
-      this.store.findByOrder(saga.orderId),
-      this.paymentOf(caller, saga.orderId),
+      this.orders.findById(saga.correlationId),
+      this.sagas.timeline(saga.id),
+      this.sagas.ofCorrelation(saga.correlationId),
+      this.paymentOf(caller, saga.correlationId),
     ]);
     const now = new Date();
     const overdue = isOverdue(saga, now, this.settings.overdueAfterMs);

@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OrderEntity } from '../../../orders/persistence/order.entity.js';
-import type { SagaInstanceEntity } from '../../../saga/persistence/saga-instance.entity.js';
-import { CONSOLE_SETTINGS, type ConsoleSettings } from '../../console.settings.js';
 import {
-  isOverdue,
-  STATUS_FILTERS,
+  SagaReader,
   type SagaFilter,
-  type StatusFilter,
-} from '../../domain/saga-views.js';
-import { SagaAdminRepository, type StatusCount } from '../../persistence/saga-admin.repository.js';
+  type SagaView,
+  type StatusCount,
+  type UnfinishedVersion,
+} from '#saga';
+import type { Order } from '../../../orders/domain/order.js';
+import { OrderRepository } from '../../../orders/persistence/order.repository.js';
+import { CONSOLE_SETTINGS, type ConsoleSettings } from '../../console.settings.js';
+import { isOverdue, STATUS_FILTERS, type StatusFilter } from '../saga-filters.js';
 import { decodePageToken, encodePageToken } from './saga-page-token.js';
 
 export interface ListSagasQuery {
@@ -25,8 +26,8 @@ export interface ListSagasQuery {
 }
 
 export interface SagaSummary {
-  saga: SagaInstanceEntity;
-  order?: OrderEntity;
+  saga: SagaView;
+  order?: Order;
   overdue: boolean;
 }
 
@@ -35,6 +36,8 @@ export interface SagaPage {
   nextPageToken: string;
   /** Across all sagas, whatever the filter: the console's header. */
   counts: StatusCount[];
+  /** Unfinished sagas per type and definition version: what a deploy must still carry. */
+  versions: UnfinishedVersion[];
   now: Date;
 }
 
@@ -42,7 +45,8 @@ export interface SagaPage {
 @Injectable()
 export class ListSagasUseCase {
   constructor(
-    private readonly sagas: SagaAdminRepository,
+    private readonly sagas: SagaReader,
+    private readonly orders: OrderRepository,
     @Inject(CONSOLE_SETTINGS) private readonly settings: ConsoleSettings,
   ) {}
 
@@ -50,21 +54,24 @@ export class ListSagasUseCase {
     const now = new Date();
     const after = query.pageToken ? decodePageToken(query.pageToken) : undefined;
     const overdueBefore = new Date(now.getTime() - this.settings.overdueAfterMs);
-    const [rows, counts] = await Promise.all([
+    const [rows, counts, versions] = await Promise.all([
       this.sagas.list(this.filterOf(query, now, overdueBefore), query.pageSize + 1, after),
       this.sagas.counts(overdueBefore),
+      this.sagas.inFlightByVersion(),
     ]);
     const page = rows.slice(0, query.pageSize);
-    const orders = await this.sagas.ordersOf(page);
+    const found = await this.orders.findByIds([...new Set(page.map((s) => s.correlationId))]);
+    const orders = new Map(found.map((order) => [order.id, order]));
     const last = page.at(-1);
     return {
       sagas: page.map((saga) => ({
         saga,
-        order: orders.get(saga.orderId),
+        order: orders.get(saga.correlationId),
         overdue: isOverdue(saga, now, this.settings.overdueAfterMs),
       })),
       nextPageToken: rows.length > query.pageSize && last ? encodePageToken(last) : '',
       counts,
+      versions,
       now,
     };
   }
@@ -74,7 +81,7 @@ export class ListSagasUseCase {
     return {
       statuses: query.status ? STATUS_FILTERS[query.status] : undefined,
       type: query.type,
-      orderId: query.orderId,
+      correlationId: query.orderId,
       startedBefore: query.minAgeSeconds !== undefined ? ago(query.minAgeSeconds) : undefined,
       startedAfter: query.maxAgeSeconds !== undefined ? ago(query.maxAgeSeconds) : undefined,
       overdueBefore: query.overdue ? overdueBefore : undefined,

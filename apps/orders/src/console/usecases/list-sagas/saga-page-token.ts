@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '#platform';
-import type { SagaCursor } from '../../persistence/saga-admin.repository.js';
+import type { SagaCursor } from '#saga';
 
 /** An opaque cursor: the (created_at, id) of the last saga of the previous page. */
 export function encodePageToken(cursor: SagaCursor): string {

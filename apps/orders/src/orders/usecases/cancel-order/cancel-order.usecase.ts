@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '#identity';
-import { CANCEL_ORDER_SAGA } from '../../../saga/cancel-order.saga.js';
-import { SagaOrchestrator } from '../../../saga/engine/saga-orchestrator.js';
-import type { SagaInstanceEntity } from '../../../saga/persistence/saga-instance.entity.js';
+import { addLogFields, isUniqueViolation } from '#platform';
+import { SagaOrchestrator, type StartedSaga } from '#saga';
 import { isCancellable, type Order } from '../../domain/order.js';
 import { OrderNotCancellableError } from '../../domain/order.errors.js';
 import { OrderRepository } from '../../persistence/order.repository.js';
-import { isUniqueViolation } from '../../persistence/unique-violation.js';
+import { CANCEL_ORDER_SAGA, DEFAULT_CANCEL_REASON } from '../../sagas/cancel-order.payload.js';
 import { GetOrderUseCase } from '../get-order/get-order.usecase.js';
 import { SAGA_RUN_BUDGET_MS } from '../run-budget.js';
 
@@ -23,17 +22,22 @@ export class CancelOrderUseCase {
     @Inject(SAGA_RUN_BUDGET_MS) private readonly budgetMs: number,
   ) {}
 
-  async execute(caller: Caller, orderId: string): Promise<Order> {
+  async execute(caller: Caller, orderId: string, reason = ''): Promise<Order> {
     const order = await this.getOrder.execute(caller, orderId);
     if (order.status === 'CANCELLED') return order;
     if (!isCancellable(order)) throw new OrderNotCancellableError(order.id, order.status);
-    let saga: SagaInstanceEntity;
+    let saga: StartedSaga;
     try {
-      saga = await this.sagas.begin(CANCEL_ORDER_SAGA, order.id);
+      saga = await this.orders.transaction((tx) =>
+        this.sagas.begin(tx, CANCEL_ORDER_SAGA, order.id, {
+          reason: reason.trim() || DEFAULT_CANCEL_REASON,
+        }),
+      );
     } catch (error) {
       if (isUniqueViolation(error)) return order; // a cancel is already under way
       throw error;
     }
+    addLogFields({ saga_id: saga.id, order_id: order.id });
     await this.sagas.runWithin(saga, this.budgetMs, caller.token);
     return (await this.orders.findById(order.id)) ?? order;
   }

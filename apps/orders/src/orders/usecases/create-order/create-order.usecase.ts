@@ -1,21 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { SagaOrchestrator } from '../../../saga/engine/saga-orchestrator.js';
-import type { SagaInstanceEntity } from '../../../saga/persistence/saga-instance.entity.js';
-import {
-  CREATE_ORDER_SAGA,
-  createOrderPayload,
-  orderAfter,
-} from '../../../saga/create-order.saga.js';
+import { SagaOrchestrator, type StartedSaga } from '#saga';
+import { addLogFields, isUniqueViolation } from '#platform';
 import { requestFingerprint, type Order } from '../../domain/order.js';
 import { IdempotencyKeyReusedError } from '../../domain/order.errors.js';
 import { OrderRepository } from '../../persistence/order.repository.js';
-import { isUniqueViolation } from '../../persistence/unique-violation.js';
+import { CREATE_ORDER_SAGA } from '../../sagas/create-order.payload.js';
+import { orderAfter } from '../../sagas/order-after-saga.js';
 import { SAGA_RUN_BUDGET_MS } from '../run-budget.js';
 import type { CreateOrderCommand } from './create-order.command.js';
 
 /**
- * Writes the order PENDING and its saga in one statement, then runs the saga. The same
+ * Writes the order PENDING and starts its saga in one transaction, then runs the saga. The same
  * idempotency key returns the same order (never a second order or charge); reused with another
  * body it is refused.
  */
@@ -28,38 +24,47 @@ export class CreateOrderUseCase {
   ) {}
 
   async execute(command: CreateOrderCommand): Promise<Order> {
-    const fingerprint = requestFingerprint(command);
-    const customerId = command.caller.subject;
-    const now = new Date();
-    const order: Order = {
-      id: randomUUID(),
-      customerId,
-      idempotencyKey: command.idempotencyKey,
-      requestFingerprint: fingerprint,
-      amount: command.amount,
-      description: command.description,
-      status: 'PENDING',
-      statusReason: '',
-      createdAt: now,
-      updatedAt: now,
-    };
-    // Insert first: a retry with the same key hits the unique constraint and replays the first.
-    let saga: SagaInstanceEntity;
+    const order = newOrder(command);
+    let saga: StartedSaga;
     try {
-      saga = await this.sagas.begin(CREATE_ORDER_SAGA, order.id, { ...createOrderPayload(order) }, [
-        this.orders.insertCommand(order),
-      ]);
+      // A retry with the same key hits the unique constraint and replays the first order.
+      saga = await this.orders.transaction(async (tx) => {
+        await this.orders.insert(tx, order);
+        const { customerId, amount, description } = order;
+        return this.sagas.begin(tx, CREATE_ORDER_SAGA, order.id, {
+          customerId,
+          amount,
+          description,
+        });
+      });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      const winner = await this.orders.findByIdempotencyKey(customerId, command.idempotencyKey);
+      const winner = await this.orders.findByIdempotencyKey(order.customerId, order.idempotencyKey);
       if (!winner) throw error;
-      return replay(winner, fingerprint);
+      return replay(winner, order.requestFingerprint);
     }
-    const stopped = await this.sagas.runWithin(saga, this.budgetMs, command.caller.token);
+    // The rest of the request's log lines (its "request completed" too) name the saga and order.
+    addLogFields({ saga_id: saga.id, order_id: order.id });
+    const ended = await this.sagas.runWithin(saga, this.budgetMs, command.caller.token);
     // An ended saga says what became of the order; only one still going is read back.
-    const after = stopped && orderAfter(order, stopped);
-    return after ?? (await this.orders.findById(order.id)) ?? order;
+    return (ended && orderAfter(order, ended)) ?? (await this.orders.findById(order.id)) ?? order;
   }
+}
+
+function newOrder(command: CreateOrderCommand): Order {
+  const now = new Date();
+  return {
+    id: randomUUID(),
+    customerId: command.caller.subject,
+    idempotencyKey: command.idempotencyKey,
+    requestFingerprint: requestFingerprint(command),
+    amount: command.amount,
+    description: command.description,
+    status: 'PENDING',
+    statusReason: '',
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 function replay(existing: Order, fingerprint: string): Order {

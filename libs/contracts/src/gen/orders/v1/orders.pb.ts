@@ -125,7 +125,7 @@ export interface GetOrderSagaRequest {
 export interface SagaStep {
   seq: number;
   step: string;
-  /** "execute" or "compensate". */
+  /** "execute", "compensate", or "operator" for a person's action. */
   action: string;
   /** "succeeded", "failed", "retrying" or "unknown". */
   outcome: string;
@@ -141,14 +141,18 @@ export interface Saga {
   /** "create-order" or "cancel-order". */
   type: string;
   orderId: string;
-  /** RUNNING, COMPENSATING, COMPLETED, COMPENSATED, FAILED or STUCK. */
+  /** RUNNING, COMPENSATING, COMPLETED, REJECTED, COMPENSATED or STUCK. */
   status: string;
   step: string;
   attempts: number;
   lastError: string;
   steps: SagaStep[];
   createdAt?: Timestamp | undefined;
-  updatedAt?: Timestamp | undefined;
+  updatedAt?:
+    | Timestamp
+    | undefined;
+  /** The definition version the saga started on, and runs to its end on. */
+  version: number;
 }
 
 export interface GetOrderSagaResponse {
@@ -1168,7 +1172,7 @@ export const SagaStep: MessageFns<SagaStep> = {
 };
 
 function createBaseSaga(): Saga {
-  return { id: "", type: "", orderId: "", status: "", step: "", attempts: 0, lastError: "", steps: [] };
+  return { id: "", type: "", orderId: "", status: "", step: "", attempts: 0, lastError: "", steps: [], version: 0 };
 }
 
 export const Saga: MessageFns<Saga> = {
@@ -1202,6 +1206,9 @@ export const Saga: MessageFns<Saga> = {
     }
     if (message.updatedAt !== undefined) {
       Timestamp.encode(message.updatedAt, writer.uint32(82).fork()).join();
+    }
+    if (message.version !== 0) {
+      writer.uint32(88).int32(message.version);
     }
     return writer;
   },
@@ -1299,6 +1306,14 @@ export const Saga: MessageFns<Saga> = {
             message.updatedAt = Timestamp.decode(reader, reader.uint32());
             continue;
           }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.version = reader.int32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1339,6 +1354,7 @@ export const Saga: MessageFns<Saga> = {
         : isSet(object.updated_at)
         ? fromJsonTimestamp(object.updated_at)
         : undefined,
+      version: isSet(object.version) ? globalThis.Number(object.version) : 0,
     };
   },
 
@@ -1373,6 +1389,9 @@ export const Saga: MessageFns<Saga> = {
     }
     if (message.updatedAt !== undefined) {
       obj.updatedAt = fromTimestamp(message.updatedAt).toISOString();
+    }
+    if (message.version !== 0) {
+      obj.version = Math.round(message.version);
     }
     return obj;
   },

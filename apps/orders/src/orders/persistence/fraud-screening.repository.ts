@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+const RECENT = `SELECT count(*)::int AS screened FROM fraud_screenings
+  WHERE customer_id = $1 AND screened_at > $2 AND voided_at IS NULL`;
+const INSERT = `INSERT INTO fraud_screenings (order_id, customer_id, screened_at)
+  VALUES ($1, $2, $3) ON CONFLICT (order_id) DO NOTHING`;
+const VOID = 'UPDATE fraud_screenings SET voided_at = $2 WHERE order_id = $1 AND voided_at IS NULL';
+
+/** The fraud check's screenings; every call joins the saga step's transaction. */
+@Injectable()
+export class FraudScreeningRepository {
+  async screenedSince(tx: EntityManager, customerId: string, since: Date): Promise<number> {
+    const [row] = (await tx.query(RECENT, [customerId, since])) as { screened: number }[];
+    return row?.screened ?? 0;
+  }
+
+  async record(tx: EntityManager, orderId: string, customerId: string, at: Date): Promise<void> {
+    await tx.query(INSERT, [orderId, customerId, at]);
+  }
+
+  async void(tx: EntityManager, orderId: string, at: Date): Promise<void> {
+    await tx.query(VOID, [orderId, at]);
+  }
+}

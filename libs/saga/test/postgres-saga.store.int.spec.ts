@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { DataSource } from 'typeorm';
+import { typeOrmOptions, type PostgresEndpoint } from '#platform';
+import { testPostgres } from '#testing';
+import { CreateSagaTables1764000000000 } from '../src/index.js';
+import { PostgresSagaQueries } from '../src/store/postgres/postgres-saga.queries.js';
+import { PostgresSagaStore } from '../src/store/postgres/postgres-saga.store.js';
+import type { SagaRecord, TimelineEntry } from '../src/store/saga-record.js';
+
+const record = (over: Partial<SagaRecord> = {}): SagaRecord => ({
+  id: randomUUID(),
+  type: 'booking',
+  version: 1,
+  correlationId: randomUUID(),
+  status: 'RUNNING',
+  step: 'hold',
+  attempts: 0,
+  lastError: '',
+  ending: null,
+  owner: 'engine-a',
+  nextAttemptAt: new Date(Date.now() + 60_000),
+  failingSince: null,
+  createdAt: new Date('2026-11-29T10:00:00.123Z'),
+  updatedAt: new Date('2026-11-29T10:00:00.123Z'),
+  finishedAt: null,
+  payload: { guest: 'ada', tags: ['x'] },
+  revision: 1,
+  ...over,
+});
+
+const row = (sagaId: string, step: string): TimelineEntry => ({
+  sagaId,
+  step,
+  action: 'execute',
+  outcome: 'succeeded',
+  attempt: 1,
+  error: 'ünïcode ☕',
+  startedAt: new Date(),
+  finishedAt: new Date(),
+  traceId: 'a'.repeat(32),
+  actor: null,
+  note: null,
+});
+
+describe('PostgresSagaStore: conditional writes, claims and leases (real PostgreSQL)', () => {
+  let postgres: PostgresEndpoint;
+  let dataSource: DataSource;
+  let store: PostgresSagaStore;
+  let queries: PostgresSagaQueries;
+  const insert = (saga: SagaRecord) => store.transaction((tx) => store.insert(tx, saga));
+
+  before(async () => {
+    postgres = await testPostgres();
+    const options = typeOrmOptions(postgres, [], [CreateSagaTables1764000000000]);
+    dataSource = await new DataSource(
+      options as ConstructorParameters<typeof DataSource>[0],
+    ).initialize();
+    store = new PostgresSagaStore(dataSource);
+    queries = new PostgresSagaQueries(dataSource);
+  });
+  after(async () => {
+    await dataSource?.destroy();
+    await postgres?.close();
+  });
+
+  it('reads a saga back exactly as inserted', async () => {
+    const saga = record();
+    await insert(saga);
+    assert.deepEqual(await queries.findById(saga.id), saga);
+  });
+
+  it('advances only a saga still held at its revision, with its timeline rows, or nothing', async () => {
+    const saga = record();
+    await insert(saga);
+    const next = { ...saga, step: 'confirm', updatedAt: new Date() };
+    const lost = await store.advance(next, { owner: 'engine-b', revision: 1 }, [row(saga.id, 'x')]);
+    assert.equal(lost, false);
+    assert.deepEqual(await queries.timeline(saga.id), [], 'no rows without the advance');
+    assert.equal(
+      await store.advance(next, { owner: 'engine-a', revision: 1 }, [
+        row(saga.id, 'hold'),
+        row(saga.id, 'confirm'),
+      ]),
+      true,
+    );
+    const stored = await queries.findById(saga.id);
+    assert.deepEqual([stored?.step, stored?.revision], ['confirm', 2]);
+    const timeline = await queries.timeline(saga.id);
+    assert.deepEqual(
+      timeline.map((r) => [r.step, r.error]),
+      [
+        ['hold', 'ünïcode ☕'],
+        ['confirm', 'ünïcode ☕'],
+      ],
+    );
+    assert.equal(await store.advance(next, { owner: 'engine-a', revision: 1 }, []), false, 'stale');
+  });
+
+  it('lets concurrent claimers take disjoint sagas, and a claim ends the old holder’s lease', async () => {
+    const due = Array.from({ length: 12 }, () =>
+      record({ owner: null, nextAttemptAt: new Date(0) }),
+    );
+    for (const saga of due) await insert(saga);
+    const until = new Date(Date.now() + 60_000);
+    const known = [{ type: 'booking', version: 1 }];
+    const [a, b] = await Promise.all([
+      store.claimDue('engine-a', new Date(), until, 8, known),
+      store.claimDue('engine-b', new Date(), until, 8, known),
+    ]);
+    const claimed = [...a, ...b].map((saga) => saga.id);
+    assert.ok(claimed.length >= 12, `every due saga claimed (${claimed.length})`);
+    assert.equal(new Set(claimed).size, claimed.length, 'none claimed twice');
+    const mine = a[0] ?? b[0]!;
+    assert.equal(
+      await store.renew(mine.id, { owner: mine.owner!, revision: mine.revision }, until),
+      true,
+    );
+    assert.equal(
+      await store.renew(mine.id, { owner: mine.owner!, revision: mine.revision - 1 }, until),
+      false,
+    );
+  });
+
+  it('claims only the definition versions the engine knows (an old replica in a deploy)', async () => {
+    const v2 = record({ type: 'fresh', version: 2, owner: null, nextAttemptAt: new Date(0) });
+    await insert(v2);
+    const until = new Date(Date.now() + 60_000);
+    const old = await store.claimDue('old', new Date(), until, 10, [{ type: 'fresh', version: 1 }]);
+    assert.deepEqual(old, []);
+    const fresh = await store.claimDue('new', new Date(), until, 10, [
+      { type: 'fresh', version: 2 },
+    ]);
+    assert.deepEqual(
+      fresh.map((saga) => saga.id),
+      [v2.id],
+    );
+  });
+
+  it('hands back what an engine holds on shutdown, due at once', async () => {
+    const held = record({ owner: 'engine-c' });
+    const ended = record({ owner: 'engine-c', status: 'COMPLETED', correlationId: randomUUID() });
+    await insert(held);
+    await insert(ended);
+    assert.equal(await store.release('engine-c', new Date()), 1);
+    const after = await queries.findById(held.id);
+    assert.deepEqual([after?.owner, after?.revision], [null, 2]);
+  });
+
+  it('counts unfinished sagas per type and version, STUCK included', async () => {
+    await insert(record({ type: 'other', version: 3, status: 'STUCK' }));
+    const versions = await store.unfinishedVersions();
+    assert.deepEqual(
+      versions.find((v) => v.type === 'other'),
+      { type: 'other', version: 3, count: 1 },
+    );
+  });
+
+  it('a saga begun in a transaction that rolls back does not exist', async () => {
+    const saga = record();
+    await assert.rejects(
+      store.transaction(async (tx) => {
+        await store.insert(tx, saga);
+        throw new Error('the caller’s own insert failed');
+      }),
+    );
+    assert.equal(await queries.findById(saga.id), null);
+  });
+});

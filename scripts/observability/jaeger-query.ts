@@ -37,7 +37,8 @@ function summarize(trace: JaegerApiTrace): JaegerTrace {
 }
 
 /**
- * Polls Jaeger for the trace of the order (orders tags its saga span with order.id) until
+ * Polls Jaeger for the trace of the order (the saga's step spans carry the order id as
+ * saga.correlation_id, libs/saga's step executor) until
  * `complete` says every expected span has arrived (the services export in their own batches).
  */
 export async function findTrace(
@@ -46,7 +47,7 @@ export async function findTrace(
   complete: (trace: JaegerTrace) => boolean,
   timeoutMs = 30_000,
 ): Promise<JaegerTrace> {
-  const tags = encodeURIComponent(JSON.stringify({ 'order.id': orderId }));
+  const tags = encodeURIComponent(JSON.stringify({ 'saga.correlation_id': orderId }));
   const url = `${queryBase}/api/traces?service=orders&tags=${tags}&lookback=1h&limit=5`;
   const deadline = Date.now() + timeoutMs;
   let last: JaegerTrace | undefined;
@@ -55,7 +56,7 @@ export async function findTrace(
     if (response.ok) {
       const { data } = (await response.json()) as { data: JaegerApiTrace[] | null };
       const traces = (data ?? []).map(summarize);
-      if (traces.length > 1) throw new Error(`${traces.length} traces carry order.id ${orderId}`);
+      if (traces.length > 1) throw new Error(`${traces.length} traces carry order ${orderId}`);
       last = traces[0];
       if (last && complete(last)) return last;
     }

@@ -1,5 +1,8 @@
 // The benchmark's load: CreateOrder at a fixed arrival rate (open model) over gRPC or HTTP.
-// Run by `npm run bench`, which passes TARGET, RATE, DURATION, TOKEN, addresses and SUMMARY_FILE.
+// Run by `npm run bench` and by the nightly workflow (.github/workflows/nightly-k6.yml). Needs, with
+// no default: TOKEN (a customer's access token), ORDERS_GRPC (host:port, TARGET=grpc, the default)
+// or ORDERS_URL (TARGET=http), and SUMMARY_FILE (where handleSummary writes the summary).
+// Optional: TARGET, MODEL, RATE, VUS, DURATION, PROTO_DIR.
 import grpc from 'k6/net/grpc';
 import http from 'k6/http';
 import { check } from 'k6';

@@ -1,6 +1,8 @@
-// gRPC mixed: 80% ProcessPayment, 20% RefundPayment of an earlier charge, straight at payments,
-// called as orders calls it: its service token, and the customer's token in x-on-behalf-of.
-// Needs ORDERS_SERVICE_USERNAME / ORDERS_SERVICE_PASSWORD (the ones `npm start` was given).
+// gRPC mixed: 80% ProcessPayment, 20% RefundPayment of an earlier charge, straight at payments
+// (PAYMENTS_GRPC, default localhost:50052: payments is not behind the gateway; the nightly
+// workflow publishes its port with docker/compose.load.yaml), called as orders calls it: its
+// service token, and the customer's token in x-on-behalf-of. Needs ORDERS_SERVICE_USERNAME /
+// ORDERS_SERVICE_PASSWORD (the account auth seeds: npm start's, or compose's docker/.env).
 import encoding from 'k6/encoding';
 import grpc from 'k6/net/grpc';
 import { check } from 'k6';

@@ -2,23 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_IMAGES, imageName } from '../images/images.js';
 import { appEnvProblems } from './app-env.js';
+import { buildProblems, migrationEnvProblems } from './compose-build-policy.js';
+import type { ComposeFile, ComposeService } from './compose-file.js';
 
-export interface ComposeService {
-  image?: string;
-  build?: { target?: string };
-  environment?: Record<string, string | number | boolean | null> | string[];
-  healthcheck?: { test?: unknown; disable?: boolean };
-  depends_on?: Record<string, { condition: string }> | string[];
-  volumes?: (string | { type?: string; source?: string })[];
-  read_only?: boolean;
-  cap_drop?: string[];
-  security_opt?: string[];
-}
-
-export interface ComposeFile {
-  services: Record<string, ComposeService>;
-  volumes?: Record<string, unknown>;
-}
+export type { ComposeFile, ComposeService } from './compose-file.js';
 
 /** DESIGN.md section 6: what "the full stack" means. */
 export const STACK = [
@@ -29,6 +16,11 @@ export const STACK = [
   'orders',
   'payments',
   'gateway',
+  // One-shot: each app's migrations, before the app starts (as the Kubernetes Jobs).
+  'auth-migrate',
+  'orders-migrate',
+  'postgres-exporter',
+  'redis-exporter',
   'otel-collector',
   'jaeger',
   'prometheus',
@@ -41,8 +33,7 @@ export const STACK = [
 ];
 const APPS = new Set(APP_IMAGES.map((image) => image.app as string));
 const SECRET_NAME = /PASSWORD|SECRET|TOKEN|PRIVATE|_KEY$/;
-/** Files under these folders belong to other issues; they are checked once they exist. */
-const OWNED_ELSEWHERE = ['./gateway/'];
+const MIGRATE_COMMAND = 'dist/scripts/deploy/migrate.js';
 
 export function environmentOf(service: ComposeService): Record<string, string> {
   const env = service.environment ?? {};
@@ -86,6 +77,7 @@ export function composeProblems(compose: ComposeFile, composeDir: string): strin
     const tag = /:([^:/]+)$/.exec(image)?.[1];
     if (!tag) say(`image ${image || '(none)'} has no tag`);
     else if (tag === 'latest') say(`image ${image} uses the latest tag`);
+    if (service.build) problems.push(...buildProblems(name, service, composeDir));
     const target = service.build?.target;
     if (target !== undefined) {
       if (!APPS.has(target)) say(`builds target ${target}, which docker/Dockerfile does not have`);
@@ -93,11 +85,12 @@ export function composeProblems(compose: ComposeFile, composeDir: string): strin
         say(
           `image ${image} should be ${imageName(target)}:<tag>, the name the image script builds`,
         );
-      if (service.read_only !== true) say('app containers run with read_only: true');
-      if (!service.cap_drop?.includes('ALL')) say('app containers drop ALL capabilities');
-      if (!service.security_opt?.some((opt) => opt.startsWith('no-new-privileges')))
-        say('app containers set no-new-privileges');
-      problems.push(...appEnvProblems(`service ${name}`, target, environmentOf(service)));
+      const command = [service.command ?? []].flat().join(' ');
+      problems.push(
+        ...(command.includes(MIGRATE_COMMAND)
+          ? migrationEnvProblems(`service ${name}`, environmentOf(service))
+          : appEnvProblems(`service ${name}`, target, environmentOf(service))),
+      );
     }
     const dependsOn = Array.isArray(service.depends_on)
       ? Object.fromEntries(service.depends_on.map((d) => [d, { condition: 'service_started' }]))
@@ -107,16 +100,14 @@ export function composeProblems(compose: ComposeFile, composeDir: string): strin
       if (!other) say(`depends on ${dependency}, which is not a service`);
       else if (condition === 'service_healthy' && !hasHealthcheck(other))
         say(`waits for ${dependency} to be healthy, but ${dependency} has no healthcheck`);
-      else if (condition !== 'service_healthy' && hasHealthcheck(other))
+      else if (condition === 'service_started' && hasHealthcheck(other))
         say(`starts when ${dependency} has merely started; wait for service_healthy`);
     }
     for (const volume of service.volumes ?? []) {
       const source =
         typeof volume === 'string' ? (volume.split(':')[0] ?? '') : (volume.source ?? '');
       if (source.startsWith('.')) {
-        const ownedElsewhere = OWNED_ELSEWHERE.some((dir) => source.startsWith(dir));
-        if (!ownedElsewhere && !existsSync(join(composeDir, source)))
-          say(`mounts ${source}, which does not exist`);
+        if (!existsSync(join(composeDir, source))) say(`mounts ${source}, which does not exist`);
       } else if (!source.startsWith('/') && !(source in (compose.volumes ?? {})))
         say(`uses volume ${source}, which is not declared under volumes:`);
     }

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { REPO_ROOT } from '../images/images.js';
 import { itCatchesEach, type Mistake } from './deliberate-mistakes.js';
 import { checkCompose } from './compose-check.js';
+import { CORE_ENTRY, readCompose, startLevels } from './compose-core.js';
 import { STACK } from './compose-policy.js';
 
 const COMPOSE = join(REPO_ROOT, 'docker/compose.yaml');
@@ -23,6 +24,26 @@ describe('docker/compose.yaml', () => {
     assert.equal(compose.services.orders?.depends_on?.postgres?.condition, 'service_healthy');
     assert.equal(compose.services.orders?.depends_on?.payments?.condition, 'service_healthy');
     assert.equal(compose.services.payments?.depends_on?.mongo?.condition, 'service_healthy');
+    assert.equal(
+      compose.services.orders?.depends_on?.['orders-migrate']?.condition,
+      'service_completed_successfully',
+    );
+  });
+
+  it('has a core (the gateway and what it needs) without the observability stack, in start order', () => {
+    assert.deepEqual(startLevels(readCompose(COMPOSE), CORE_ENTRY), [
+      ['mongo', 'postgres', 'redis'],
+      ['auth-migrate', 'orders-migrate'],
+      ['auth'],
+      ['payments'],
+      ['orders'],
+      ['gateway'],
+    ]);
+  });
+
+  it('uses Compose Specification syntax only, nothing podman-compose alone reads', async () => {
+    const text = await readFile(COMPOSE, 'utf8');
+    assert.doesNotMatch(text, /^\s*x-podman|podman_args|podman:/im);
   });
 });
 
@@ -40,8 +61,8 @@ describe('compose checks catch a deliberate mistake and name the service', () =>
     [
       'a password inside a URL',
       'compose.yaml',
-      ordersDb,
-      'postgres://saga:hunter2@postgres:5432/orders',
+      `DATABASE_URL: ${ordersDb}\n      PAYMENTS_GRPC_URL`,
+      'DATABASE_URL: postgres://saga:hunter2@postgres:5432/orders\n      PAYMENTS_GRPC_URL',
       /^service orders: DATABASE_URL has a password written in the file/,
     ],
     [
@@ -54,8 +75,8 @@ describe('compose checks catch a deliberate mistake and name the service', () =>
     [
       'a variable the app requires in production',
       'compose.yaml',
-      `      DATABASE_URL: ${ordersDb}\n`,
-      '',
+      `      DATABASE_URL: ${ordersDb}\n      PAYMENTS_GRPC_URL`,
+      '      PAYMENTS_GRPC_URL',
       /^service orders: DATABASE_URL: is required when NODE_ENV=production$/,
     ],
     [
@@ -82,8 +103,8 @@ describe('compose checks catch a deliberate mistake and name the service', () =>
     [
       'an image name the script does not build',
       'compose.yaml',
-      'image: ghcr.io/saga-workspace/orders:',
-      'image: ghcr.io/saga-workspace/order:',
+      'build: *orders-build\n    image: ghcr.io/saga-workspace/orders:',
+      'build: *orders-build\n    image: ghcr.io/saga-workspace/order:',
       /^service orders: image ghcr.io\/saga-workspace\/order:0.1.0 should be ghcr.io\/saga-workspace\/orders:<tag>/,
     ],
     [
@@ -99,6 +120,42 @@ describe('compose checks catch a deliberate mistake and name the service', () =>
       '  grafana-data:\n',
       '',
       /^service grafana: uses volume grafana-data, which is not declared under volumes:$/,
+    ],
+    [
+      // The fault found when the stack first ran: checked offline since.
+      'a gateway mounting a config file that does not exist',
+      'compose.yaml',
+      '    image: ghcr.io/saga-workspace/gateway:',
+      '    volumes:\n      - ./gateway/nginx.conf:/etc/nginx/nginx.conf:ro\n    image: ghcr.io/saga-workspace/gateway:',
+      /^service gateway: mounts .\/gateway\/nginx.conf, which does not exist$/,
+    ],
+    [
+      'a build context that does not exist',
+      'compose.yaml',
+      'context: ./gateway',
+      'context: ./gateway-missing',
+      /^service gateway: builds from .\/gateway-missing, which does not exist$/,
+    ],
+    [
+      'a gateway image name the script does not build',
+      'compose.yaml',
+      'image: ghcr.io/saga-workspace/gateway:',
+      'image: ghcr.io/saga-workspace/nginx:',
+      /^service gateway: image ghcr.io\/saga-workspace\/nginx:0.1.0 should be ghcr.io\/saga-workspace\/gateway:<tag>/,
+    ],
+    [
+      'a gateway container that may write its root filesystem',
+      'compose.yaml',
+      "restart: unless-stopped\n    read_only: true\n    tmpfs: [/tmp]\n    cap_drop: [ALL]\n    security_opt: ['no-new-privileges:true']\n    environment:\n      AUTH_HTTP",
+      "restart: unless-stopped\n    tmpfs: [/tmp]\n    cap_drop: [ALL]\n    security_opt: ['no-new-privileges:true']\n    environment:\n      AUTH_HTTP",
+      /^service gateway: built containers run with read_only: true$/,
+    ],
+    [
+      'a migration without its database',
+      'compose.yaml',
+      '    environment:\n      DATABASE_URL: postgres://saga:${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}@postgres:5432/auth\n    depends_on',
+      '    depends_on',
+      /^service auth-migrate: DATABASE_URL is missing$/,
     ],
     [
       'a broken Prometheus config',

@@ -4,6 +4,7 @@ import { render, type K8sObject } from './manifests.js';
 import { meshProblems } from './mesh-policy.js';
 import { grpcHopProblems } from './route-policy.js';
 import { schemaProblems } from './schema-validation.js';
+import { scrapeProblems } from './scrape-policy.js';
 import { serviceProblems } from './service-policy.js';
 import { workloadProblems } from './workload-policy.js';
 
@@ -30,6 +31,7 @@ export function checkKustomization(dir: string): OverlayReport {
     ...meshProblems(objects, namespace),
     ...grpcHopProblems(objects, namespace),
     ...k8sEnvProblems(objects),
+    ...scrapeProblems(objects),
   ];
   return { objects, problems };
 }

@@ -168,6 +168,21 @@ describe('k8s checks catch a deliberate mistake and name the object', () => {
       /^Deployment\/orders container orders: AUTH_JWKS_URL: must be a URL like http/,
     ],
     [
+      // The fault found when the manifests were first read against the network policies.
+      'an app without scrape annotations',
+      'base/apps/orders.yaml',
+      "        prometheus.io/scrape: 'true'\n",
+      '',
+      /^Deployment\/orders: no prometheus.io\/scrape: 'true' annotation: a cluster would not collect its metrics$/,
+    ],
+    [
+      'a scrape port the pod does not have',
+      'base/redis/redis.yaml',
+      "prometheus.io/port: '9121'",
+      "prometheus.io/port: '9191'",
+      /^Deployment\/redis: prometheus.io\/port 9191 is no port of its containers$/,
+    ],
+    [
       'a Secret committed in the manifests',
       'base/apps/identity-config.yaml',
       'kind: ConfigMap',

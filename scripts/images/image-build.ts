@@ -1,6 +1,8 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { BASE_IMAGE, REPO_ROOT } from './images.js';
 import type { ImageInspect } from './image-policy.js';
-import { HARDENED_RUN, podmanOk } from './podman.js';
+import { HARDENED_RUN, podman, podmanOk } from './podman.js';
 
 export interface BuiltImage {
   ref: string;
@@ -10,15 +12,43 @@ export interface BuiltImage {
   overBase: number;
 }
 
+const APT_SOURCES = '/etc/apt/sources.list';
+const APT_SOURCES_D = '/etc/apt/sources.list.d';
+
 /**
- * Builds one target of a Dockerfile exactly as written. `--format docker` keeps HEALTHCHECK (the
- * OCI format drops it); `--pull=never` uses the local stand-in of the base image; podman's layer
- * cache makes an unchanged rebuild take seconds.
+ * This machine's enabled apt source files, each bind-mounted read-only at its own path: the
+ * stand-in base images carry no sources (they would name the mirror), so a Dockerfile's
+ * `apt-get install` reaches Debian through the host's configuration (the same as
+ * scripts/images/apt-sources.sh). Only over a stand-in: a real base image has its own sources,
+ * and a host of another distribution (GitHub's Ubuntu runners) must not replace them.
+ */
+export async function aptSourceMounts(): Promise<string[]> {
+  const label = await podman(
+    ['image', 'inspect', '--format', '{{ index .Labels "saga.stand-in.node" }}', BASE_IMAGE],
+    { quiet: true },
+  );
+  const standIn = label.code === 0 && !['', '<no value>'].includes(label.stdout.trim());
+  if (!standIn) return [];
+  const named = existsSync(APT_SOURCES_D)
+    ? readdirSync(APT_SOURCES_D)
+        .filter((name) => name.endsWith('.list') || name.endsWith('.sources'))
+        .map((name) => join(APT_SOURCES_D, name))
+    : [];
+  return [APT_SOURCES, ...named]
+    .filter((file) => existsSync(file) && statSync(file).size > 0)
+    .flatMap((file) => ['--volume', `${file}:${file}:ro`]);
+}
+
+/**
+ * Builds one target of a Dockerfile exactly as written (no target: the last stage).
+ * `--format docker` keeps HEALTHCHECK (the OCI format drops it); `--pull=never` uses the local
+ * stand-in of the base image; podman's layer cache makes an unchanged rebuild take seconds.
  */
 export async function buildImage(
   dockerfile: string,
-  target: string,
+  target: string | undefined,
   ref: string,
+  context = REPO_ROOT,
 ): Promise<BuiltImage> {
   const started = Date.now();
   await podmanOk([
@@ -29,13 +59,13 @@ export async function buildImage(
     '--format',
     'docker',
     '--layers',
+    ...(await aptSourceMounts()),
     '-f',
     dockerfile,
-    '--target',
-    target,
+    ...(target ? ['--target', target] : []),
     '-t',
     ref,
-    REPO_ROOT,
+    context,
   ]);
   const seconds = (Date.now() - started) / 1000;
   const inspect = await inspectImage(ref);

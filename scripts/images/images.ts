@@ -39,6 +39,9 @@ export const APP_IMAGES: readonly AppImage[] = [
   },
 ];
 
+/** The gateway image (docker/gateway): NGINX with the gateway's template, built apart. */
+export const GATEWAY_IMAGE = { name: 'gateway', context: 'docker/gateway' } as const;
+
 /** Images are tagged with the workspace version; CI adds the commit sha when it pushes. */
 export function imageTag(): string {
   const pkg = JSON.parse(readFileSync(`${REPO_ROOT}package.json`, 'utf8')) as { version: string };

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Sourced: makes podman usable on a machine of our kind (no Docker daemon, no systemd cgroups,
 # no default ulimits allowed) and defines `pm`, podman with the settings every caller needs.
-# Installs podman, runc and debootstrap from Debian when they are missing.
+# Installs podman, runc, debootstrap and CNI's dnsname plugin from Debian when they are missing.
 source "$(dirname "${BASH_SOURCE[0]}")/../tools/env.sh"
 
 missing=()
 command -v podman >/dev/null || missing+=(podman)
 command -v runc >/dev/null || missing+=(runc)
 command -v debootstrap >/dev/null || missing+=(debootstrap)
+# Service-name DNS on compose networks: podman 4.3 on CNI needs the dnsname plugin (and dnsmasq).
+[ -x /usr/lib/cni/dnsname ] || missing+=(golang-github-containernetworking-plugin-dnsname)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} from Debian"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo

@@ -69,7 +69,7 @@ describe('Grafana provisioning', () => {
     });
   }
 
-  it('shows RED for every route and the saga, pool and process metrics', () => {
+  it('shows RED for every route and the saga, pool, process and database metrics', () => {
     const used = new Set(dashboardExpressions().flatMap((expression) => expression.names));
     for (const name of [
       'saga_request_duration_seconds_count',
@@ -82,6 +82,8 @@ describe('Grafana provisioning', () => {
       'db_pool_connections',
       'db_pool_pending_requests',
       'process_cpu_seconds_total',
+      'pg_stat_activity_count',
+      'redis_connected_clients',
     ])
       assert.ok(used.has(name), `the dashboard shows ${name}`);
   });

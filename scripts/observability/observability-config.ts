@@ -10,6 +10,13 @@ export const OBSERVABILITY_DIR = fileURLToPath(
 export const ALERTS_DIR = join(OBSERVABILITY_DIR, 'alerts');
 export const DASHBOARDS_DIR = join(OBSERVABILITY_DIR, 'grafana/provisioning/dashboards');
 
+/**
+ * Series of the database exporters (postgres-exporter, redis-exporter), not of the apps: the live
+ * Prometheus test (alerts.live-spec.ts) finds each one the rules and dashboards use in the real
+ * exporters' output.
+ */
+export const EXPORTER_SERIES = /^(pg|redis)_/;
+
 /** One PromQL expression and where it is written, for messages that point at the file. */
 export interface UsedExpression {
   where: string;

@@ -38,19 +38,39 @@ describe('Prometheus configuration (docker/observability)', () => {
     const tested = files.flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/alertname: (\S+)/g)].map((match) => match[1]),
     );
-    for (const alert of ['SagaStuck', 'SagaHighErrorRate'])
+    for (const alert of ['SagaStuck', 'SagaHighErrorRate', 'PostgresDown', 'RedisDown'])
       assert.ok(tested.includes(alert), alert);
   });
 
-  it('alerts on error rate, p95 latency, stuck sagas and compensation rate', () => {
+  it('alerts on error rate, p95 latency, stuck sagas, compensation rate and the stores', () => {
     const alerts = ruleExpressions().map(({ where }) => where.split(': ').pop());
     for (const alert of [
       'SagaHighErrorRate',
       'SagaHighLatencyP95',
       'SagaStuck',
       'SagaCompensationRateHigh',
+      'PostgresDown',
+      'PostgresConnectionsNearLimit',
+      'RedisDown',
     ])
       assert.ok(alerts.includes(alert), `${alert} in ${alerts.join(', ')}`);
+  });
+
+  it('scrapes the database exporters where compose runs them', () => {
+    const config = parse(readFileSync(join(OBSERVABILITY_DIR, 'prometheus.yml'), 'utf8')) as {
+      scrape_configs: { job_name: string; static_configs: { targets: string[] }[] }[];
+    };
+    const compose = parse(readFileSync(join(OBSERVABILITY_DIR, '../compose.yaml'), 'utf8')) as {
+      services: Record<string, unknown>;
+    };
+    for (const [job, target] of [
+      ['postgres', 'postgres-exporter:9187'],
+      ['redis', 'redis-exporter:9121'],
+    ] as const) {
+      const scrape = config.scrape_configs.find((c) => c.job_name === job);
+      assert.deepEqual(scrape?.static_configs[0]?.targets, [target], job);
+      assert.ok(compose.services[target.split(':')[0]!], `compose runs ${target}`);
+    }
   });
 
   it('scrapes the collector where it re-exposes the OTLP metrics', () => {

@@ -1,3 +1,9 @@
+// The launcher behind `npm start`, written for this project on purpose: it starts the services
+// in dependency order, each only once the one before answers /health/ready (auth first: the
+// others fetch its JWKS), then watches their health and restarts one whose liveness fails within
+// a budget. pm2 runs a daemon with its own process model and state; concurrently/npm-run-all start
+// everything at once with no readiness order or health; wait-on only polls. None of them does
+// readiness-ordered start with health-based restarts, so this file does, in about a hundred lines.
 import { relative } from 'node:path';
 import { HealthWatch, type WatchOptions } from './health-watch.js';
 import { formatLogLine } from './log-format.js';

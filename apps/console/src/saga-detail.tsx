@@ -52,7 +52,9 @@ export function SagaDetail(props: {
               <StatusBadge status={view.saga.status} overdue={view.saga.overdue} />
             </dd>
             <dt>Type</dt>
-            <dd>{view.saga.type}</dd>
+            <dd>
+              {view.saga.type} <span class="muted">v{view.saga.version}</span>
+            </dd>
             <dt>Step</dt>
             <dd>
               {view.saga.step} ({view.saga.attempts} attempts

@@ -39,6 +39,7 @@ export function SagaList(props: { token: string; route: Route; intervalMs: numbe
       </h2>
       <StatusCounts
         counts={page?.counts}
+        versions={page?.in_flight_by_version}
         filters={route.filters}
         onPick={(picked) => setFilters({ ...route.filters, ...picked })}
       />
@@ -77,7 +78,8 @@ export function SagaList(props: { token: string; route: Route; intervalMs: numbe
             >
               <td>
                 <a href={hrefOf({ ...route, sagaId: saga.id })}>
-                  <code>{shortId(saga.id)}</code> {saga.type}
+                  <code>{shortId(saga.id)}</code> {saga.type}{' '}
+                  <span class="muted">v{saga.version}</span>
                 </a>
               </td>
               <td>

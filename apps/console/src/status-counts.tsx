@@ -1,4 +1,4 @@
-import type { Counts, Filters } from './types.js';
+import type { Counts, Filters, VersionInFlight } from './types.js';
 
 interface Tile {
   label: string;
@@ -28,6 +28,7 @@ const TILES: Tile[] = [
 /** The counts per status, each a button that filters the list to it. */
 export function StatusCounts(props: {
   counts: Counts | undefined;
+  versions: VersionInFlight[] | undefined;
   filters: Filters;
   onPick(filters: Pick<Filters, 'status' | 'overdue'>): void;
 }) {
@@ -56,6 +57,14 @@ export function StatusCounts(props: {
         <p class="count-detail muted">
           Terminal: {counts.completed} completed, {counts.rejected} rejected, {counts.compensated}{' '}
           compensated
+        </p>
+      )}
+      {props.versions && props.versions.length > 0 && (
+        <p class="count-detail muted" data-testid="in-flight-by-version">
+          In flight by version:{' '}
+          {props.versions
+            .map(({ type, version, in_flight }) => `${type} v${version}: ${in_flight}`)
+            .join(' · ')}
         </p>
       )}
     </nav>

@@ -12,6 +12,8 @@ export interface Money {
 export interface Saga {
   id: string;
   type: string;
+  /** The definition version it started on and runs to its end on. */
+  version: number;
   order_id: string;
   status: SagaStatus;
   step: string;
@@ -45,10 +47,18 @@ export interface Counts {
   total: number;
 }
 
+export interface VersionInFlight {
+  type: string;
+  version: number;
+  in_flight: number;
+}
+
 export interface SagaPage {
   sagas: SagaListItem[];
   next_page_token: string;
   counts: Counts;
+  /** Unfinished sagas (STUCK included) per type and definition version. */
+  in_flight_by_version: VersionInFlight[];
   server_time: string;
 }
 

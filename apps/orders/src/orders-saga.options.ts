@@ -14,5 +14,6 @@ export function sagaOptions(config: OrdersConfig): Omit<SagaModuleOptions, 'metr
       intervalMs: config.SAGA_RECOVERY_INTERVAL_MS,
       concurrency: config.SAGA_RECOVERY_CONCURRENCY,
     },
+    drainMs: config.SAGA_SHUTDOWN_DRAIN_MS,
   };
 }

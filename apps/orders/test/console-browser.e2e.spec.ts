@@ -114,6 +114,12 @@ describe('saga console in headless Chromium, through the NGINX gateway, against 
     await row(stuckOrder.id).getByText('STUCK').waitFor(SLOW);
     // Unfinished: its age, not a duration.
     assert.doesNotMatch(await row(stuckOrder.id).locator('td.age').innerText(), /took/);
+    // Each saga shows the definition version it runs on; what is in flight is counted per version.
+    assert.match(await row(stuckOrder.id).innerText(), /create-order v2/);
+    await page
+      .getByTestId('in-flight-by-version')
+      .getByText(/create-order v2: 1/)
+      .waitFor(SLOW);
     assert.equal(await page.evaluate('window.__sameDocument'), true, 'the page was not reloaded');
     assert.equal(await page.locator('tbody tr').count(), 1, 'only the stuck saga is listed');
   });

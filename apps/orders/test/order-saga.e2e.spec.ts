@@ -102,14 +102,21 @@ describe('order saga end to end: auth, payments and orders as processes on real 
     );
   });
 
-  it('cancels an approved order through the refund saga', async () => {
+  it('cancels an approved order through the refund saga, keeping the customer’s reason', async () => {
     const { order } = await create(4_200);
     const cancelled = await orders.cancelOrder(
       { orderId: order!.id, reason: 'changed my mind' },
       token,
     );
     assert.equal(cancelled.order?.status, OrderStatus.ORDER_STATUS_CANCELLED);
-    assert.equal((await paymentOf(order!.id))?.status, PaymentStatus.PAYMENT_STATUS_REFUNDED);
+    assert.equal(cancelled.order?.statusReason, 'changed my mind');
+    const payment = await paymentOf(order!.id);
+    assert.equal(payment?.status, PaymentStatus.PAYMENT_STATUS_REFUNDED);
+    assert.equal(payment?.reason, 'changed my mind', 'the refund carries it too');
+    // Without a reason, the order says it was cancelled on request.
+    const { order: other } = await create(4_300);
+    const plain = await orders.cancelOrder({ orderId: other!.id, reason: '' }, token);
+    assert.equal(plain.order?.statusReason, 'cancelled on request');
   });
 
   it('refuses calls without a valid token', async () => {

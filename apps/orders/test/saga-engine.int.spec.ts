@@ -206,6 +206,27 @@ describe('saga engine with scripted payment outcomes (real PostgreSQL)', () => {
     });
   });
 
+  it('leaves the saga STUCK, not ended, when its order is no longer PENDING at the end', async () => {
+    const payments = Object.assign(new ScriptedPayments(), { failRefunds: 1 });
+    await withEngine(payments, async (engine) => {
+      const placed = await place(engine, 950, FAIL_CONFIRM_MARKER);
+      assert.equal(placed.status, 'PENDING', 'the first refund failed: still compensating');
+      // Someone moved the order meanwhile: the saga must not end as if it were still PENDING.
+      await engine.orders.transaction((tx) =>
+        engine.orders.transition(tx, placed.id, ['PENDING'], 'APPROVED'),
+      );
+      await recoverUntil(
+        engine,
+        async () => (await timeline(engine, placed.id)).saga.status !== 'COMPENSATING',
+      );
+      const { saga } = await timeline(engine, placed.id);
+      assert.equal(saga.status, 'STUCK');
+      assert.match(saga.lastError, /ending the saga failed: order .* is no longer PENDING/);
+      assert.equal((await engine.orders.findById(placed.id))?.status, 'APPROVED', 'left as found');
+      assert.equal(payments.ledger.get(placed.id), 'REFUNDED');
+    });
+  });
+
   it('marks the saga STUCK when compensation never succeeds, and counts it', async () => {
     const payments = Object.assign(new ScriptedPayments(), { failRefunds: Infinity });
     await withEngine(

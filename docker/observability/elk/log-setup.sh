@@ -1,4 +1,7 @@
 #!/bin/sh
+# Validated offline only (scripts/observability/logs-pipeline.int.spec.ts): Elasticsearch and
+# Kibana cannot be installed on our machines, so this is not run by any test
+# (docs/observability.md).
 # One-shot set-up of the log pipeline (compose service log-setup, before the log shipper starts):
 #   Elasticsearch: the saga-logs ingest pipeline and index template, so the first saga-logs-*
 #   index is already typed (trace_id as keyword, level as a number …). Must succeed.

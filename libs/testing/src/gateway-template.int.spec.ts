@@ -54,9 +54,13 @@ describe('gateway template', () => {
   );
 
   it('is rendered in the image for the same placeholders, each with a default', async () => {
-    const dockerfile = await readFile(join(dirname(GATEWAY_TEMPLATE), 'Dockerfile'), 'utf8');
-    const filter = /NGINX_ENVSUBST_FILTER='\^\(([^)]*)\)\$'/.exec(dockerfile)?.[1];
-    assert.deepEqual(filter?.split('|').sort(), [...GATEWAY_PLACEHOLDERS].sort());
+    const dir = dirname(GATEWAY_TEMPLATE);
+    const dockerfile = await readFile(join(dir, 'Dockerfile'), 'utf8');
+    // The image's entrypoint renders the template with envsubst and this shell format.
+    const entrypoint = await readFile(join(dir, 'gateway-entrypoint.sh'), 'utf8');
+    const format = /envsubst '([^']*)'/.exec(entrypoint)?.[1] ?? '';
+    const rendered = [...format.matchAll(/\$\{(\w+)\}/g)].map((match) => match[1]);
+    assert.deepEqual(rendered.sort(), [...GATEWAY_PLACEHOLDERS].sort());
     for (const name of GATEWAY_PLACEHOLDERS) {
       assert.match(dockerfile, new RegExp(`^\\s+${name}=\\S+`, 'm'), `no default for ${name}`);
     }

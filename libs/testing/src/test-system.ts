@@ -21,6 +21,8 @@ export interface TestSystem {
   paymentsDb: MongoEndpoint;
   /** Restarts orders on the same database (after a crash), with the same environment. */
   restartOrders(): Promise<AppProcess>;
+  /** Starts payments again on its ports after a test stopped it. */
+  restartPayments(): Promise<AppProcess>;
   stop(): Promise<void>;
 }
 
@@ -60,10 +62,8 @@ export async function startTestSystem(ordersEnv: Record<string, string> = {}): P
       },
     });
     const authUrl = `http://127.0.0.1:${auth.httpPort}`;
-    const payments = await start('payments', {
-      grpc: true,
-      env: paymentsEnv(ISSUER, authUrl, paymentsDb.url),
-    });
+    const paymentsEnvironment = paymentsEnv(ISSUER, authUrl, paymentsDb.url);
+    const payments = await start('payments', { grpc: true, env: paymentsEnvironment });
     const env = {
       ...wireOrders({
         issuer: ISSUER,
@@ -89,8 +89,16 @@ export async function startTestSystem(ordersEnv: Record<string, string> = {}): P
         });
         return system.orders;
       },
+      restartPayments: async () => {
+        const { httpPort, grpcPort } = system.payments;
+        system.payments = await startApp('payments', {
+          grpc: true,
+          env: { ...paymentsEnvironment, HTTP_PORT: String(httpPort), GRPC_PORT: String(grpcPort) },
+        });
+        return system.payments;
+      },
       stop: async () => {
-        await Promise.all([system.orders.stop(), payments.stop(), auth.stop()]);
+        await Promise.all([system.orders.stop(), system.payments.stop(), auth.stop()]);
         await Promise.all([authDb.close(), ordersDb.close(), paymentsDb.close()]);
       },
     };

@@ -74,7 +74,11 @@ export const consoleSaga = z
     ending: z.string().nullable(),
     last_error: z.string(),
     overdue: z.boolean(),
-    age_ms: z.number(),
+    age_ms: z.number().meta({ description: 'since the saga started' }),
+    took_ms: z
+      .number()
+      .nullable()
+      .meta({ description: 'from start to finish; null while unfinished (STUCK included)' }),
     next_attempt_at: when.nullable(),
     created_at: when.nullable(),
     updated_at: when.nullable(),

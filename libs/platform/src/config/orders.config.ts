@@ -47,6 +47,8 @@ export const ordersConfigSchema = z
     SAGA_COMPENSATION_GIVE_UP_AFTER: duration('6h'),
     /** Sagas the recovery worker runs at once (a bulk retry queues behind this). */
     SAGA_RECOVERY_CONCURRENCY: positiveInt(16),
+    /** On SIGTERM, how long running sagas may finish before the rest are handed back. */
+    SAGA_SHUTDOWN_DRAIN_MS: positiveInt(5_000),
     SAGA_RETRY_INITIAL_MS: positiveInt(500),
     SAGA_RETRY_MAX_MS: positiveInt(30_000),
     /**

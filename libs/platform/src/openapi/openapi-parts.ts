@@ -34,12 +34,10 @@ export const body = (schema: z.ZodType, required = true): ZodOpenApiRequestBodyO
   content: { 'application/json': { schema } },
 });
 
-const checks = z.record(z.string(), z.looseObject({ status: z.string() }));
-const readiness = z.strictObject({
-  status: z.enum(['ok', 'error', 'shutting_down']),
-  info: checks.optional(),
-  error: checks.optional(),
-  details: checks,
+/** The health module's answers (libs/platform/src/health/health.controller.ts). */
+const ready = z.strictObject({
+  status: z.literal('ok'),
+  store: z.string().meta({ description: 'the store that answered the ping, e.g. postgres' }),
 });
 
 /** Health, metrics and this document itself: the routes every app serves the same way. */
@@ -47,15 +45,21 @@ export const PLATFORM_PATHS: ZodOpenApiPathsObject = {
   '/health/live': {
     get: {
       tags: ['operations'],
-      summary: 'Liveness: the event loop answers',
-      responses: { 200: json(z.strictObject({ status: z.literal('ok') }), 'alive') },
+      summary: 'Liveness: the event loop answers and the store has not been down too long',
+      responses: {
+        200: json(z.strictObject({ status: z.literal('ok') }), 'alive'),
+        503: problem('the store has failed every ping for STORE_DOWN_LIVENESS_MS: restart'),
+      },
     },
   },
   '/health/ready': {
     get: {
       tags: ['operations'],
-      summary: 'Readiness: the stores answer',
-      responses: { 200: json(readiness, 'ready'), 503: json(readiness, 'a store is down') },
+      summary: 'Readiness: the store answers a ping',
+      responses: {
+        200: json(ready, 'ready'),
+        503: problem('the store did not answer a ping: named, with the reason'),
+      },
     },
   },
   '/metrics': {

@@ -27,7 +27,8 @@ runMain('auth', async () => {
   const postgres = await openPostgres(config.DATABASE_URL, `${config.DATA_DIR}/pg`);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register({ config, postgres, keys, seeded }),
-    { bufferLogs: true, bodyParser: false },
+    // forceCloseConnections: a gateway's idle keep-alive connections must not hold a shutdown.
+    { bufferLogs: true, bodyParser: false, forceCloseConnections: true },
   );
   // JSON only, and small: no form posts (login CSRF) and no megabyte bodies to parse.
   acceptJsonBodies(app, '16kb');

@@ -25,7 +25,8 @@ runMain('orders', async () => {
   const postgres = await openPostgres(config.DATABASE_URL, `${config.DATA_DIR}/pg`);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register(config, postgres),
-    { bufferLogs: true, bodyParser: false },
+    // forceCloseConnections: a gateway's idle keep-alive connections must not hold a shutdown.
+    { bufferLogs: true, bodyParser: false, forceCloseConnections: true },
   );
   acceptJsonBodies(app, '100kb');
   app.useLogger(app.get(Logger));

@@ -20,7 +20,11 @@ runMain('payments', async () => {
   const config = loadConfig(paymentsConfigSchema);
   const mongo = await openMongo(config.MONGO_URL, `${config.DATA_DIR}/mongo`, 'payments');
   exitOnStoreLoss('payments', mongo);
-  const app = await NestFactory.create(AppModule.register(config, mongo), { bufferLogs: true });
+  // forceCloseConnections: idle keep-alive connections (probes, scrapes) must not hold a shutdown.
+  const app = await NestFactory.create(AppModule.register(config, mongo), {
+    bufferLogs: true,
+    forceCloseConnections: true,
+  });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new DomainErrorFilter(PAYMENTS_ERRORS));
   await serveGrpcApp(app, {

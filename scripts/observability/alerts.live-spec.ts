@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { FAULT_MARKERS } from '#contracts';
 import { ADMIN, login, startTestSystem, type TestSystem } from '#testing';
 import type { LiveProcess } from './live-process.js';
 import { dashboardExpressions, EXPORTER_SERIES, ruleExpressions } from './observability-config.js';
@@ -105,7 +106,7 @@ describe('Prometheus for real: our config and rules against the running system',
     const body = JSON.stringify({
       idempotency_key: randomUUID(),
       amount: { currency_code: 'EUR', amount_minor: 3_300 },
-      description: 'alerts: refund fails [fail-confirm] [fail-refund]',
+      description: `alerts: refund fails ${FAULT_MARKERS.failConfirm} ${FAULT_MARKERS.failRefund}`,
     });
     const created = await orders('/v1/orders', customer, { method: 'POST', body });
     const orderId = ((await created.json()) as { id: string }).id;

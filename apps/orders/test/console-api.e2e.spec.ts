@@ -88,6 +88,24 @@ describe('saga console API: access, counts, filters and pagination (real orders 
     assert.deepEqual(inFlight, ['cancel-order v1: 1', 'create-order v1: 1', 'create-order v2: 1']);
   });
 
+  it('lists every saga definition version it runs, with its steps in order', async () => {
+    const reply = await fx.api<{
+      definitions: { type: string; version: number; newest: boolean; steps: { name: string }[] }[];
+    }>('/console/api/saga-definitions', { token: fx.adminToken });
+    assert.equal(reply.status, 200);
+    const shown = reply.body.definitions.map(
+      (d) =>
+        `${d.type} v${d.version}${d.newest ? ' (newest)' : ''}: ${d.steps.map((s) => s.name).join(' → ')}`,
+    );
+    assert.deepEqual(shown, [
+      'cancel-order v1 (newest): refund',
+      'create-order v1: charge → confirm',
+      'create-order v2 (newest): charge → fraud-check → confirm',
+    ]);
+    const customer = await fx.api('/console/api/saga-definitions', { token: fx.customerToken });
+    assert.equal(customer.status, 403);
+  });
+
   it('counts sagas per status across all sagas', async () => {
     const { counts } = await list('?status=terminal');
     assert.deepEqual(

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { FAULT_MARKERS } from '#contracts';
 import {
   ADMIN,
   exchange,
@@ -99,6 +100,8 @@ describe('orders answers as its OpenAPI document says', () => {
     await check('GET', '/console/api/sagas?status=completed', 200, a);
     await check('GET', '/console/api/sagas', 403, c);
     await check('GET', '/console/api/sagas?page_size=0', 400, a);
+    await check('GET', '/console/api/saga-definitions', 200, a);
+    await check('GET', '/console/api/saga-definitions', 403, c);
     await check('GET', `/console/api/sagas/${saga.id as string}`, 200, a);
     await check('GET', `/console/api/sagas/${randomUUID()}`, 404, a);
     await check('PUT', '/console/api/test-faults/refund', 200, { ...a, body: { failing: true } });
@@ -108,7 +111,7 @@ describe('orders answers as its OpenAPI document says', () => {
       const body = {
         idempotency_key: randomUUID(),
         amount,
-        description: 'gift [fail-confirm] [fail-refund]',
+        description: `gift ${FAULT_MARKERS.failConfirm} ${FAULT_MARKERS.failRefund}`,
       };
       const failing = await check('POST', '/v1/orders', 201, { ...c, body });
       stuck.push((await sagaOf(failing.id as string, c.token)).id as string);

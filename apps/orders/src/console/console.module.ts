@@ -5,8 +5,10 @@ import { CONSOLE_SETTINGS, type ConsoleSettings } from './console.settings.js';
 import { SagaConsoleMetrics } from './metrics/saga-console.metrics.js';
 import { AuthLoginClient } from './transport/auth-login.client.js';
 import { ConsoleWebHttpController } from './transport/console-web.http.controller.js';
+import { SagaDefinitionsHttpController } from './transport/saga-definitions.http.controller.js';
 import { SagasAdminHttpController } from './transport/sagas-admin.http.controller.js';
 import { GetSagaUseCase } from './usecases/get-saga/get-saga.usecase.js';
+import { ListDefinitionsUseCase } from './usecases/list-definitions/list-definitions.usecase.js';
 import { ListSagasUseCase } from './usecases/list-sagas/list-sagas.usecase.js';
 import { ResolveSagaUseCase } from './usecases/resolve-saga/resolve-saga.usecase.js';
 import { RetrySagaUseCase } from './usecases/retry-saga/retry-saga.usecase.js';
@@ -28,12 +30,17 @@ export class ConsoleModule {
     return {
       module: ConsoleModule,
       imports: [OrderPersistenceModule],
-      controllers: [SagasAdminHttpController, ConsoleWebHttpController],
+      controllers: [
+        SagasAdminHttpController,
+        SagaDefinitionsHttpController,
+        ConsoleWebHttpController,
+      ],
       providers: [
         { provide: CONSOLE_SETTINGS, useValue: settings },
         SagaConsoleMetrics,
         AuthLoginClient,
         ListSagasUseCase,
+        ListDefinitionsUseCase,
         GetSagaUseCase,
         RetrySagaUseCase,
         ResolveSagaUseCase,

@@ -9,7 +9,7 @@ import {
   sagaIdInput,
 } from '../console/transport/console-input.schemas.js';
 import { refundFaultInput } from '../faults/test-faults.http.controller.js';
-import { consoleSaga, sagaDetail, sagaPage } from './orders-responses.schemas.js';
+import { consoleSaga, sagaDefinitions, sagaDetail, sagaPage } from './orders-responses.schemas.js';
 
 // The saga console's routes (/console/api), for orders.openapi.ts. Every one but config and
 // login is for admins.
@@ -94,6 +94,14 @@ export const CONSOLE_PATHS: ZodOpenApiPathsObject = {
       security: BEARER,
       requestParams: sagaPath,
       responses: { 200: json(sagaDetail, 'the saga'), ...ADMIN, 404: problem('SAGA_NOT_FOUND') },
+    },
+  },
+  '/console/api/saga-definitions': {
+    get: {
+      tags: ['console'],
+      summary: 'Every saga definition version this replica runs, with its steps in order',
+      security: BEARER,
+      responses: { 200: json(sagaDefinitions, 'the definitions'), ...ADMIN },
     },
   },
   '/console/api/sagas/{id}/retry': action('Retry a STUCK saga’s compensation', retryInput, false),

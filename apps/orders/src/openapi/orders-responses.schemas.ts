@@ -136,3 +136,21 @@ export const sagaDetail = z.strictObject({
   ]),
   server_time: when,
 });
+
+export const sagaDefinitions = z.strictObject({
+  definitions: z.array(
+    z.strictObject({
+      type: z.string(),
+      version: z.number().int(),
+      newest: z.boolean().meta({ description: 'new sagas of the type start on this version' }),
+      steps: z.array(
+        z.strictObject({
+          name: z.string(),
+          local: z.boolean(),
+          compensable: z.boolean(),
+          on_failure: z.enum(['compensate', 'retry']),
+        }),
+      ),
+    }),
+  ),
+});

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { SagaRegistry } from '../definition/saga-registry.js';
 import type { UnfinishedVersion } from '../errors/missing-saga-versions.error.js';
 import { PostgresSagaQueries } from '../store/postgres/postgres-saga.queries.js';
 import { SAGA_STORE, type SagaStore } from '../store/saga-store.port.js';
+import { toDefinitionView, type SagaDefinitionView } from './definition-view.js';
 import type { SagaCursor, SagaFilter, StatusCount } from './saga-filter.js';
 import {
   toSagaView,
@@ -17,7 +19,21 @@ export class SagaReader {
   constructor(
     private readonly queries: PostgresSagaQueries,
     @Inject(SAGA_STORE) private readonly store: SagaStore,
+    private readonly registry: SagaRegistry,
   ) {}
+
+  /** Every registered definition version, by type and version. */
+  definitions(): SagaDefinitionView[] {
+    return this.registry
+      .versions()
+      .sort((a, b) => a.type.localeCompare(b.type) || a.version - b.version)
+      .map(({ type, version }) =>
+        toDefinitionView(
+          this.registry.get(type, version),
+          this.registry.newest(type).version === version,
+        ),
+      );
+  }
 
   async get(sagaId: string): Promise<SagaView | null> {
     const saga = await this.queries.findById(sagaId);

@@ -29,6 +29,15 @@ describe('chaos command line', () => {
     );
   });
 
+  it('runs a rolling deploy of orders with --upgrade, on servers only', () => {
+    assert.equal(parseChaosOptions([]).upgrade, false);
+    assert.equal(parseChaosOptions(['--upgrade', '--replicas', '2']).upgrade, true);
+    assert.throws(
+      () => parseChaosOptions(['--upgrade', '--embedded']),
+      /--upgrade reads orders' database/,
+    );
+  });
+
   it('takes --faults 0 for a run without faults', () => {
     assert.equal(parseChaosOptions(['--faults', '0']).faults, 0);
   });

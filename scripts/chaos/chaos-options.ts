@@ -16,10 +16,12 @@ export interface ChaosOptions {
   embedded: boolean;
   /** Processes of orders and of payments; 2 or more puts NGINX in front and adds replica faults. */
   replicas: number;
+  /** A rolling deploy mid-stream: orders starts on create-order v1 and is restarted onto v2. */
+  upgrade: boolean;
 }
 
 const USAGE =
-  'usage: chaos [--seed N] [--orders N] [--rate N] [--concurrency N] [--faults N] [--recovery-window-ms N] [--break-compensation] [--embedded] [--replicas N]';
+  'usage: chaos [--seed N] [--orders N] [--rate N] [--concurrency N] [--faults N] [--recovery-window-ms N] [--break-compensation] [--embedded] [--replicas N] [--upgrade]';
 
 /** Command-line options; a missing seed is drawn at random (and printed, to replay the run). */
 export function parseChaosOptions(
@@ -39,12 +41,16 @@ export function parseChaosOptions(
       'break-compensation': { type: 'boolean', default: false },
       embedded: { type: 'boolean', default: false },
       replicas: { type: 'string', default: '1' },
+      upgrade: { type: 'boolean', default: false },
     },
   });
   const orders = positive('orders', values.orders);
   const replicas = positive('replicas', values.replicas);
   if (replicas > 1 && values.embedded) {
     throw new Error(`--replicas needs servers the replicas share; not with --embedded\n${USAGE}`);
+  }
+  if (values.upgrade && values.embedded) {
+    throw new Error(`--upgrade reads orders' database to check it; not with --embedded\n${USAGE}`);
   }
   return {
     seed: values.seed === undefined ? randomSeed() : positive('seed', values.seed, 0),
@@ -57,6 +63,7 @@ export function parseChaosOptions(
     breakCompensation: values['break-compensation'],
     embedded: values.embedded,
     replicas,
+    upgrade: values.upgrade,
   };
 }
 

@@ -4,6 +4,7 @@ import { EMBEDDED_FAULT_KINDS, FAULT_KINDS } from './fault-schedule.js';
 import type { DriverStats } from './order-driver.js';
 import { REPLICA_FAULT_KINDS } from './replica-fault-kinds.js';
 import type { TakeoverStats } from './takeover.js';
+import type { UpgradeStats } from './upgrade-rollout.js';
 
 export interface ChaosResult {
   seed: number;
@@ -22,6 +23,8 @@ export interface ChaosResult {
   logDir: string;
   /** A run with replicas: how many of orders and payments, the lease, and the takeovers seen. */
   replicas?: { count: number; leaseMs: number; takeover: readonly TakeoverStats[] };
+  /** `--upgrade`: when the rolling deploy ran, what was in flight, the sagas of each version. */
+  upgrade?: UpgradeStats & { sagasByVersion: Record<string, number> };
 }
 
 const SHOWN = 40;
@@ -69,6 +72,7 @@ export function formatReport(result: ChaosResult): string {
     row('stream time', seconds(result.streamMs)),
     row('recovery time', recovery),
     ...takeoverRows(result),
+    ...upgradeRows(result),
     row('unexpected answers', String(stats.unexpected.length)),
     row(
       'invariant violations',
@@ -111,4 +115,21 @@ function takeoverRows(result: ChaosResult): string[] {
       `${t.sagas} sagas held at ${stops} waited p50 ${seconds(t.waitedP50Ms)}, max ${seconds(t.waitedMaxMs)} after the exit (SAGA_LEASE_MS ${seconds(leaseMs)}); p50 ${seconds(t.sinceTransitionP50Ms)}, max ${seconds(t.sinceTransitionMaxMs)} after their last transition${never}`,
     );
   });
+}
+
+/** The rolling deploy: when, what it caught mid-flight, and which version each saga ran. */
+function upgradeRows(result: ChaosResult): string[] {
+  const upgrade = result.upgrade;
+  if (!upgrade) return [];
+  const versions = Object.entries(upgrade.sagasByVersion)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([version, n]) => `${version} ${n}`)
+    .join(', ');
+  return [
+    row(
+      'upgrade v1 → v2',
+      `at order ${upgrade.atOrder}, ${upgrade.v1InFlight} v1 sagas in flight, every orders process restarted in ${seconds(upgrade.tookMs)}`,
+    ),
+    row('sagas by version', `${versions} (each checked against its own version's steps)`),
+  ];
 }

@@ -127,6 +127,16 @@ export class ChaosSystem {
     return login(this.app('auth').httpPort, username, 'chaos customer password');
   }
 
+  adminToken(): Promise<string> {
+    return login(this.app('auth').httpPort, ADMIN.username, ADMIN.password);
+  }
+
+  async rollOrders(env: Record<string, string>): Promise<void> {
+    await this.app('orders').stop('SIGTERM');
+    this.envs.set('orders', { ...this.envs.get('orders')!, ...env });
+    await this.restart('orders');
+  }
+
   async kill(name: AppName): Promise<void> {
     await this.app(name).stop('SIGKILL');
   }

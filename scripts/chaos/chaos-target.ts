@@ -12,6 +12,13 @@ export interface ChaosTarget {
   readonly ordersUrl: string;
   readonly authUrl: string;
   customerToken(username: string): Promise<string>;
+  /** The seeded admin's token (the console API). */
+  adminToken(): Promise<string>;
+  /**
+   * A rolling deploy of orders: each process in turn gets SIGTERM, drains and exits, and starts
+   * again on its ports with `env` over its environment. Resolves once the last one is ready.
+   */
+  rollOrders(env: Record<string, string>): Promise<void>;
   /** Every process of the app SIGKILLed (the whole service down). */
   kill(name: 'payments' | 'orders'): Promise<void>;
   /** Every killed process of the app started again on its ports. */

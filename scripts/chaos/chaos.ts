@@ -19,6 +19,9 @@ import { OrderDriver } from './order-driver.js';
 import { Random } from './random.js';
 import { awaitRecovery } from './recovery.js';
 import { faultKindsOf, replicaReport, replicaRunOf, startChaosSystem } from './replica-run.js';
+import { OLD_CODE, UPGRADE_DRAIN, UpgradeRollout } from './upgrade-rollout.js';
+import { recordedSagas } from './orders-db.js';
+import { versionConformance } from './version-conformance.js';
 import { writeViolationDetails } from './violation-details.js';
 
 // dist/scripts/chaos/chaos.js → the repository, where dist/apps/<app> lives.
@@ -52,7 +55,10 @@ async function main(): Promise<number> {
   log(`stores: ${stores.description}`);
   let system: ChaosTarget | undefined;
   try {
-    system = await startChaosSystem(options, logDir, stores, ORDERS_ENV);
+    const ordersEnv = options.upgrade
+      ? { ...ORDERS_ENV, ...OLD_CODE, ...UPGRADE_DRAIN }
+      : ORDERS_ENV;
+    system = await startChaosSystem(options, logDir, stores, ordersEnv);
     log(`system up: orders ${system.ordersUrl}, auth ${system.authUrl}`);
     return await run(system, options, logDir);
   } finally {
@@ -67,7 +73,7 @@ async function run(system: ChaosTarget, options: ChaosOptions, logDir: string): 
   const schedule = planFaults(random.fork(1), {
     ...options,
     paymentsDeadlineMs: PAYMENTS_DEADLINE_MS,
-    kinds: options.embedded ? EMBEDDED_FAULT_KINDS : faultKindsOf(replicaRun),
+    kinds: kindsOf(options, replicaRun),
   });
   const customer = `chaos-${options.seed}-${randomUUID().slice(0, 8)}`;
   const driver = new OrderDriver(
@@ -76,6 +82,9 @@ async function run(system: ChaosTarget, options: ChaosOptions, logDir: string): 
   );
   const started = Date.now();
   const injector = new FaultInjector(system, driver.stats, started, log, replicaRun);
+  const rollout = options.upgrade
+    ? new UpgradeRollout(system, driver.stats, Math.ceil(options.orders * 0.4), options.orders, log)
+    : undefined;
   const progress = setInterval(() => {
     const { placed, inFlight, retries } = driver.stats;
     const elapsed = Math.round((Date.now() - started) / 1000);
@@ -93,6 +102,7 @@ async function run(system: ChaosTarget, options: ChaosOptions, logDir: string): 
           throw error;
         }),
       injector.run(schedule, halt.signal),
+      rollout?.run(halt.signal),
     ]);
   } finally {
     clearInterval(progress);
@@ -103,8 +113,10 @@ async function run(system: ChaosTarget, options: ChaosOptions, logDir: string): 
   const { recovery, ordersByStatus } = options.embedded
     ? await recoverEmbedded(system, options, customer, driver.acknowledged, logDir)
     : await recoverOnServers(system, options, driver.acknowledged, logDir);
+  const upgrade = rollout && (await checkUpgrade(rollout, system, recovery.violations));
   const result = {
     ...options,
+    upgrade,
     requested: options.orders,
     stats: driver.stats,
     faults: injector.injected,
@@ -119,6 +131,24 @@ async function run(system: ChaosTarget, options: ChaosOptions, logDir: string): 
 }
 
 type Acked = OrderDriver['acknowledged'];
+
+/** In a rolling deploy orders' own process faults would race the deploy's restarts. */
+function kindsOf(options: ChaosOptions, replicaRun: ReturnType<typeof replicaRunOf>) {
+  const kinds = options.embedded ? EMBEDDED_FAULT_KINDS : faultKindsOf(replicaRun);
+  return options.upgrade ? kinds.filter((kind) => !kind.startsWith('orders-')) : kinds;
+}
+
+/** Every saga ran exactly its own version's steps (added to the violations), and what ran. */
+async function checkUpgrade(rollout: UpgradeRollout, system: ChaosTarget, violations: Violation[]) {
+  const sagas = await recordedSagas(system.stores.servers!.ordersDb.url);
+  violations.push(...versionConformance(await rollout.definitions(), sagas));
+  const sagasByVersion: Record<string, number> = {};
+  for (const { type, version } of sagas) {
+    sagasByVersion[`${type} v${version}`] = (sagasByVersion[`${type} v${version}`] ?? 0) + 1;
+  }
+  if (!rollout.result) throw new Error('the upgrade never ran: the stream ended first');
+  return { ...rollout.result, sagasByVersion };
+}
 
 async function recoverOnServers(
   system: ChaosTarget,

@@ -46,4 +46,12 @@ describe('seeded order mix', () => {
       broken.length > 0 && broken.every((o) => o.description.includes(FAULT_MARKERS.skipRefund)),
     );
   });
+
+  it('holds more orders in confirm for a rolling deploy, so every stop catches some mid-saga', () => {
+    const slow = (upgrade: boolean) =>
+      Array.from({ length: 2_000 }, (_, i) =>
+        planOrder(new Random(9).fork(i), i, { breakCompensation: false, upgrade }),
+      ).filter((o) => o.kind === 'slow-confirm').length;
+    assert.ok(slow(true) > 3 * slow(false), `${slow(true)} vs ${slow(false)}`);
+  });
 });

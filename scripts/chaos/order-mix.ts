@@ -28,6 +28,8 @@ export interface PlannedOrder {
 export interface MixOptions {
   /** Proof that the checker bites: compensations of fail-confirm orders skip the refund. */
   breakCompensation: boolean;
+  /** A rolling deploy mid-stream: more orders held in confirm, so some are mid-saga at each stop. */
+  upgrade?: boolean;
 }
 
 /**
@@ -36,12 +38,13 @@ export interface MixOptions {
  */
 export function planOrder(random: Random, index: number, options: MixOptions): PlannedOrder {
   const roll = random.next();
+  const slowUpTo = options.upgrade ? 0.37 : 0.29;
   const kind: OrderKind =
     roll < 0.15
       ? 'decline'
       : roll < 0.27
         ? 'fail-confirm'
-        : roll < 0.29
+        : roll < slowUpTo
           ? 'slow-confirm'
           : 'approve';
   const amountMinor =

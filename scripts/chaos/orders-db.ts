@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { RecordedSaga } from './version-conformance.js';
 
 /** One query on orders' database, on a connection of its own (the apps' pools are not ours). */
 export async function ordersQuery<T extends pg.QueryResultRow>(
@@ -30,4 +31,39 @@ export async function ordersByStatus(url: string): Promise<Record<string, number
     'SELECT status, count(*) AS n FROM orders GROUP BY status',
   );
   return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
+}
+
+/** Every saga with its timeline's rows in the order they were written. */
+export async function recordedSagas(url: string) {
+  const rows = await ordersQuery<{
+    id: string;
+    order_id: string;
+    type: string;
+    version: number;
+    status: string;
+    step: string | null;
+    action: string | null;
+    outcome: string | null;
+  }>(
+    url,
+    `SELECT s.id, s.correlation_id AS order_id, s.type, s.version, s.status,
+            t.step, t.action, t.outcome
+       FROM saga_instances s LEFT JOIN saga_steps t ON t.saga_id = s.id
+      ORDER BY s.id, t.seq`,
+  );
+  const sagas = new Map<string, RecordedSaga>();
+  for (const row of rows) {
+    const saga = sagas.get(row.id) ?? {
+      orderId: row.order_id,
+      type: row.type,
+      version: row.version,
+      status: row.status,
+      rows: [],
+    };
+    if (row.step && row.action && row.outcome) {
+      saga.rows.push({ step: row.step, action: row.action, outcome: row.outcome });
+    }
+    sagas.set(row.id, saga);
+  }
+  return [...sagas.values()];
 }

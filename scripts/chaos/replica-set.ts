@@ -64,6 +64,11 @@ export class ReplicaSet {
     return this.member(index).app.stop('SIGTERM');
   }
 
+  /** From now on every replica (re)starts with `env` over its environment. */
+  changeEnv(env: Record<string, string>): void {
+    for (const member of this.members) member.env = { ...member.env, ...env };
+  }
+
   /** Starts the replica again on its ports, with its environment; resolves once it is ready. */
   async restart(index: number): Promise<void> {
     const member = this.member(index);

@@ -114,6 +114,18 @@ export class ReplicatedSystem implements ChaosTarget {
     return login(this.auth.httpPort, username, 'chaos customer password');
   }
 
+  adminToken(): Promise<string> {
+    return login(this.auth.httpPort, ADMIN.username, ADMIN.password);
+  }
+
+  async rollOrders(env: Record<string, string>): Promise<void> {
+    this.orders.changeEnv(env);
+    for (const i of indexes(this.orders)) {
+      await this.orders.terminate(i);
+      await this.orders.restart(i);
+    }
+  }
+
   async kill(name: 'payments' | 'orders'): Promise<void> {
     const set = this[name];
     await Promise.all(indexes(set).map((i) => set.kill(i)));

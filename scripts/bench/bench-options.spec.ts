@@ -3,11 +3,12 @@ import { describe, it } from 'node:test';
 import { parseBenchOptions } from './bench-options.js';
 
 describe('bench command line', () => {
-  it('defaults to 200/s for 30 s, 10 s steps, one replica', () => {
+  it('defaults to 200/s for 30 s, 10 s steps, three rounds, one replica', () => {
     assert.deepEqual(parseBenchOptions([], {}), {
       rate: 200,
       duration: '30s',
       stepDuration: '10s',
+      rounds: 3,
       replicas: 1,
     });
   });
@@ -27,6 +28,7 @@ describe('bench command line', () => {
 
   it('refuses a bad number or duration, naming the option', () => {
     assert.throws(() => parseBenchOptions(['--replicas', '0'], {}), /--replicas must be/);
+    assert.throws(() => parseBenchOptions(['--rounds', '1.5'], {}), /--rounds must be/);
     assert.throws(() => parseBenchOptions(['--duration', '30'], {}), /--duration must be a k6/);
     assert.throws(() => parseBenchOptions(['--nope'], {}), /Unknown option/);
   });

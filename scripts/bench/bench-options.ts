@@ -7,12 +7,14 @@ export interface BenchOptions {
   duration: string;
   /** Length of each warm-up, saturation step and closed-model run. */
   stepDuration: string;
+  /** How many times each path is measured; the report gives the median and the spread. */
+  rounds: number;
   /** 2 or more adds the replica comparison: that many of orders and of payments, same rate. */
   replicas: number;
 }
 
 const USAGE =
-  'usage: bench [--rate N] [--duration 30s] [--step-duration 10s] [--replicas N] (BENCH_RATE and BENCH_DURATION still work)';
+  'usage: bench [--rate N] [--duration 30s] [--step-duration 10s] [--rounds 3] [--replicas N] (BENCH_RATE and BENCH_DURATION still work)';
 
 /** Command-line options, with the older BENCH_RATE / BENCH_DURATION variables as defaults. */
 export function parseBenchOptions(
@@ -26,6 +28,7 @@ export function parseBenchOptions(
       rate: { type: 'string', default: env.BENCH_RATE ?? '200' },
       duration: { type: 'string', default: env.BENCH_DURATION ?? '30s' },
       'step-duration': { type: 'string', default: '10s' },
+      rounds: { type: 'string', default: '3' },
       replicas: { type: 'string', default: '1' },
     },
   });
@@ -33,6 +36,7 @@ export function parseBenchOptions(
     rate: positive('rate', values.rate),
     duration: duration('duration', values.duration),
     stepDuration: duration('step-duration', values['step-duration']),
+    rounds: positive('rounds', values.rounds),
     replicas: positive('replicas', values.replicas),
   };
 }

@@ -1,8 +1,9 @@
 // `npm run bench [-- --replicas 2]`: the saga under a fixed-rate load, against its physical floor,
-// on durable PostgreSQL settings, in one run (and with replicas, the same rate on N of each).
-import { cpus } from 'node:os';
+// on durable PostgreSQL settings: each path measured in several rounds and reported as the median
+// with its spread, then the one-off runs (saturation, throughput, replicas).
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load as loadOn } from './bench-load.js';
@@ -10,10 +11,10 @@ import { parseBenchOptions, type BenchOptions } from './bench-options.js';
 import { compare, gatewayRuns } from './bench-replicas.js';
 import { openBenchStores, type BenchStores } from './bench-stores.js';
 import { startBenchStack, type BenchStack } from './bench-stack.js';
-import { cpuPerRequest, cpuSnapshot } from './cpu-usage.js';
-import { floorSum, measureFloor } from './floor.js';
+import { runRounds } from './bench-rounds.js';
 import type { LoadResult, LoadSpec } from './k6-run.js';
 import { renderReport, type BenchReport } from './report.js';
+import { summarise } from './rounds-summary.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TARGET_P95_MS = 15;
@@ -24,42 +25,12 @@ const load = (stack: BenchStack, spec: LoadSpec): Promise<LoadResult> =>
   loadOn(REPO_ROOT, stack, spec);
 
 async function measure(stores: BenchStores, options: BenchOptions): Promise<BenchReport> {
-  const { duration, stepDuration } = options;
+  const { stepDuration } = options;
   say('starting PostgreSQL/FerretDB/Redis-backed system in production mode, telemetry on');
   const logDir = mkdtempSync(join(tmpdir(), 'saga-bench-logs-'));
   let stack = await startBenchStack(stores, true, logDir);
-  say('floor: gRPC round trip, PostgreSQL insert+commit, Mongo-wire insert, JWT verify');
-  const floor = await measureFloor(stack.payments[0]!.grpcPort!, stores.postgres, stores.mongo);
-  // At the measured rate, so connection pools and JIT reach that load's steady state first.
-  await load(stack, {
-    label: 'warm-up',
-    target: 'grpc',
-    model: 'open',
-    rate: options.rate,
-    duration: stepDuration,
-  });
-  const cpuBefore = cpuSnapshot();
-  const grpc = await load(stack, {
-    label: 'CreateOrder gRPC',
-    target: 'grpc',
-    model: 'open',
-    rate: options.rate,
-    duration,
-  });
-  const cpu = {
-    run: grpc.label,
-    msPerOrder: cpuPerRequest(cpuBefore, cpuSnapshot(), grpc.requests),
-  };
-  const runs = [
-    grpc,
-    await load(stack, {
-      label: 'CreateOrder HTTP via gateway',
-      target: 'http',
-      model: 'open',
-      rate: options.rate,
-      duration,
-    }),
-  ];
+  const rounds = await runRounds(REPO_ROOT, stack, stores, options, say);
+  const runs: LoadResult[] = [];
   let saturation: BenchReport['saturation'] = null;
   for (const rate of SATURATION_RATES) {
     const run = await load(stack, {
@@ -105,12 +76,14 @@ async function measure(stores: BenchStores, options: BenchOptions): Promise<Benc
   }
   return {
     when: new Date().toISOString(),
-    machine: { cpus: cpus().length, node: process.version },
+    commit: commitOf(REPO_ROOT),
+    machine: { cpus: cpus().length, node: process.version, loadAverage: loadavg() },
     durability: stores.durability,
-    targetP95Ms: TARGET_P95_MS,
-    floor: { ...floor, sumMs: floorSum(floor) },
+    floors: rounds.floors,
+    paths: summarise(rounds.runs),
+    rounds: rounds.runs,
     runs,
-    cpu,
+    targetP95Ms: TARGET_P95_MS,
     saturation,
     telemetryOverhead: {
       onRps: on.throughput,
@@ -119,6 +92,17 @@ async function measure(stores: BenchStores, options: BenchOptions): Promise<Benc
     },
     replicas,
   };
+}
+
+/** The checked-out commit, so a figure can be traced to its code ("unknown" outside git). */
+function commitOf(repoRoot: string): string {
+  try {
+    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: repoRoot }).length > 0;
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot });
+    return `${head.toString().trim()}${dirty ? ' (with uncommitted changes)' : ''}`;
+  } catch {
+    return 'unknown';
+  }
 }
 
 async function main(): Promise<void> {

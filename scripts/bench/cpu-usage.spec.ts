@@ -13,6 +13,12 @@ describe('CPU usage by process group', () => {
       groupOf('node', '/x/node --enable-source-maps dist/apps/orders/src/main.js'),
       'orders',
     );
+    // The test harness starts apps by the module path without its extension.
+    assert.equal(
+      groupOf('node', '/x/node --enable-source-maps dist/apps/payments/src/main'),
+      'payments',
+    );
+    assert.equal(groupOf('node', '/x/node dist/apps/orders/src/main.spec.js'), 'node');
     assert.equal(groupOf('postgres', 'postgres: postgres orders 127.0.0.1 idle'), 'postgres');
   });
 

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 export type CpuSnapshot = Map<string, number>;
 
 const TICKS_PER_SECOND = 100;
-const APP = /dist\/apps\/(\w+)\/src\/main\.js/;
+const APP = /dist\/apps\/(\w+)\/src\/main(?:\.js)?(?: |$)/;
 
 function read(path: string): string | undefined {
   try {

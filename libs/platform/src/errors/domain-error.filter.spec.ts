@@ -177,4 +177,34 @@ describe('DomainErrorFilter', () => {
     assert.doesNotMatch(JSON.stringify(body), /10\.0\.0\.7/);
     assert.deepEqual(loggedErrorIds(), [body.error_id]);
   });
+
+  it('answers a lost store connection with UNAVAILABLE / 503, Retry-After 1 and a logged id', async () => {
+    const reset = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+    const terminated = Object.assign(new Error('Query failed'), {
+      driverError: new Error('Connection terminated unexpectedly'),
+    });
+    const mongo = Object.assign(new Error('connection 3 to 10.0.0.9:27017 closed'), {
+      name: 'MongoNetworkError',
+    });
+    for (const error of [reset, terminated, mongo]) {
+      logged.length = 0;
+      const { code, message, metadata } = await overGrpc(error);
+      assert.equal(code, status.UNAVAILABLE);
+      assert.match(
+        message,
+        /^UNAVAILABLE: a store is unavailable; retry \(error id [0-9a-f-]{36}\)$/,
+      );
+      assert.deepEqual(metadata.get('retry-after'), ['1']);
+      assert.equal(loggedErrorIds().length, 1);
+    }
+    const sent = overHttp(terminated);
+    assert.equal(sent.status, 503);
+    assert.equal(sent.headers['retry-after'], '1');
+    assert.doesNotMatch(JSON.stringify(sent.body), /10\.0\.0\.9|terminated/);
+  });
+
+  it('still answers a failed query that kept its connection as a 500', () => {
+    const duplicate = Object.assign(new Error('duplicate key value'), { code: '23505' });
+    assert.equal(overHttp(duplicate).status, 500);
+  });
 });

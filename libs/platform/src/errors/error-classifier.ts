@@ -9,6 +9,7 @@ import {
   type ErrorMap,
   type NamedStatus,
 } from './error-map.js';
+import { isStoreUnavailable } from './store-unavailable.js';
 
 /** An error as the caller sees it. */
 export interface ClassifiedError extends NamedStatus {
@@ -28,7 +29,8 @@ const SERVER_FAULTS = new Set<number>([status.INTERNAL, status.DATA_LOSS]);
  * status chosen on purpose (an HttpException under 500, an RpcException carrying a gRPC `code`)
  * keep their status and message. Everything else — unknown errors, RpcExceptions without a
  * status, any server-fault status — is logged with a fresh error id, and the caller gets a
- * generic message naming that id: never the inner error, which may hold hosts or secrets.
+ * generic message naming that id: never the inner error, which may hold hosts or secrets. A lost
+ * store connection is logged the same way but answered as UNAVAILABLE / 503 with a retry hint.
  */
 export class ErrorClassifier {
   private readonly logger = new Logger('Errors');
@@ -48,13 +50,24 @@ export class ErrorClassifier {
     if (chosen && !SERVER_FAULTS.has(chosen.status.grpc)) {
       return { ...chosen.status, message: chosen.message };
     }
+    if (!chosen && isStoreUnavailable(error)) {
+      // Still logged with an id (a store went away), but the caller may simply retry.
+      return {
+        ...this.unhandled(error, namedHttpStatus(503), 'a store is unavailable; retry'),
+        retryAfterSeconds: 1,
+      };
+    }
     return this.unhandled(error, chosen?.status ?? namedHttpStatus(500));
   }
 
-  private unhandled(error: unknown, reported: NamedStatus): ClassifiedError {
+  private unhandled(
+    error: unknown,
+    reported: NamedStatus,
+    what = 'internal error',
+  ): ClassifiedError {
     const errorId = randomUUID();
     this.logger.error({ err: error, error_id: errorId }, 'unhandled error');
-    return { ...reported, message: `internal error (error id ${errorId})`, errorId };
+    return { ...reported, message: `${what} (error id ${errorId})`, errorId };
   }
 }
 

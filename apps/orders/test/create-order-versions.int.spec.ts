@@ -56,6 +56,27 @@ describe('create-order saga versions (real PostgreSQL)', () => {
     }
   });
 
+  it('v2 with the velocity rule off (limit 0) passes every order through its fraud-check step', async () => {
+    const engine = await startEngine(postgres, new ScriptedPayments(), {
+      fraudMaxOrdersPerHour: 0,
+    });
+    try {
+      const customer = `c-${randomUUID()}`;
+      const placed = [await place(engine, customer), await place(engine, customer)];
+      assert.deepEqual(
+        placed.map((order) => order.status),
+        ['APPROVED', 'APPROVED'],
+      );
+      assert.deepEqual((await timeline(engine, placed[1]!.id)).steps, [
+        'charge:execute:succeeded',
+        'fraud-check:execute:succeeded',
+        'confirm:execute:succeeded',
+      ]);
+    } finally {
+      await engine.app.close();
+    }
+  });
+
   it('v2 voids the screening of an order it compensates: it no longer counts', async () => {
     const engine = await startEngine(postgres, new ScriptedPayments(), {
       fraudMaxOrdersPerHour: 1,

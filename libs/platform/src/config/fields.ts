@@ -53,6 +53,9 @@ export const hostPort = z
 export const positiveInt = (fallback: number) =>
   z.coerce.number().int('must be an integer').positive('must be positive').default(fallback);
 
+export const nonNegativeInt = (fallback: number) =>
+  z.coerce.number().int('must be an integer').nonnegative('must be 0 or more').default(fallback);
+
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 /** A duration as milliseconds: "500ms", "90s", "30m", "6h", "2d", or a bare number of ms. */

@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-const RECENT = `SELECT count(*)::int AS screened FROM fraud_screenings
-  WHERE customer_id = $1 AND screened_at > $2 AND voided_at IS NULL`;
+// Counts no further than the limit: all the rule needs, and its cost stays bounded however many
+// orders a customer has (the partial index fraud_screenings_customer_recent serves it).
+const RECENT = `SELECT count(*)::int AS screened FROM (
+  SELECT 1 FROM fraud_screenings
+   WHERE customer_id = $1 AND screened_at > $2 AND voided_at IS NULL
+   LIMIT $3) recent`;
 const INSERT = `INSERT INTO fraud_screenings (order_id, customer_id, screened_at)
   VALUES ($1, $2, $3) ON CONFLICT (order_id) DO NOTHING`;
 const VOID = 'UPDATE fraud_screenings SET voided_at = $2 WHERE order_id = $1 AND voided_at IS NULL';
@@ -10,8 +14,14 @@ const VOID = 'UPDATE fraud_screenings SET voided_at = $2 WHERE order_id = $1 AND
 /** The fraud check's screenings; every call joins the saga step's transaction. */
 @Injectable()
 export class FraudScreeningRepository {
-  async screenedSince(tx: EntityManager, customerId: string, since: Date): Promise<number> {
-    const [row] = (await tx.query(RECENT, [customerId, since])) as { screened: number }[];
+  /** The customer's live screenings since `since`, counted up to `upTo` at most. */
+  async screenedSince(
+    tx: EntityManager,
+    customerId: string,
+    since: Date,
+    upTo: number,
+  ): Promise<number> {
+    const [row] = (await tx.query(RECENT, [customerId, since, upTo])) as { screened: number }[];
     return row?.screened ?? 0;
   }
 

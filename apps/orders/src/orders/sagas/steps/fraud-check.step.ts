@@ -6,7 +6,8 @@ import type { CreateOrderPayload } from '../create-order.payload.js';
 /**
  * create-order v2: holds a customer's order past the hourly velocity limit (the charge is then
  * refunded and the order REJECTED). A passed screening counts against the limit; undone (the
- * order was not confirmed), it no longer does.
+ * order was not confirmed), it no longer does. A limit of 0 turns the rule off; the screening is
+ * still recorded, so turning it on later counts the last hour.
  */
 export function fraudCheckStep(
   screenings: FraudScreeningRepository,
@@ -16,12 +17,12 @@ export function fraudCheckStep(
     name: 'fraud-check',
     local: true,
     async execute({ tx, correlationId: orderId, payload: { customerId }, at }) {
-      const since = new Date(at.getTime() - FRAUD_WINDOW_MS);
-      const verdict = velocityVerdict(
-        await screenings.screenedSince(tx, customerId, since),
-        maxPerHour,
-      );
-      if (!verdict.pass) return rejected(verdict.reason);
+      if (maxPerHour > 0) {
+        const since = new Date(at.getTime() - FRAUD_WINDOW_MS);
+        const screened = await screenings.screenedSince(tx, customerId, since, maxPerHour);
+        const verdict = velocityVerdict(screened, maxPerHour);
+        if (!verdict.pass) return rejected(verdict.reason);
+      }
       await screenings.record(tx, orderId, customerId, at);
       return succeeded();
     },

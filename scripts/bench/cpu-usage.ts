@@ -41,17 +41,19 @@ export function parseStat(stat: string): { comm: string; ticks: number; childTic
 }
 
 /**
- * Every process's CPU time, by group. k6 runs and exits between two snapshots, so its time is
- * counted where the kernel puts it once reaped: in this process's children's time, as "k6".
+ * Every process's CPU time, by group, with the time of its reaped children: a PostgreSQL backend
+ * whose pool connection closed mid-run is counted in the postmaster's, else its group's total could
+ * shrink between snapshots. k6 runs and exits between two snapshots, so its time is counted where
+ * the kernel puts it once reaped: in this process's children's time, as "k6".
  */
 export function cpuSnapshot(): CpuSnapshot {
   const snapshot: CpuSnapshot = new Map();
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     const stat = read(`/proc/${pid}/stat`);
     if (!stat || Number(pid) === process.pid) continue;
-    const { comm, ticks } = parseStat(stat);
+    const { comm, ticks, childTicks } = parseStat(stat);
     const group = groupOf(comm, (read(`/proc/${pid}/cmdline`) ?? '').replaceAll('\0', ' '));
-    snapshot.set(group, (snapshot.get(group) ?? 0) + ticks / TICKS_PER_SECOND);
+    snapshot.set(group, (snapshot.get(group) ?? 0) + (ticks + childTicks) / TICKS_PER_SECOND);
   }
   const self = parseStat(readFileSync('/proc/self/stat', 'utf8'));
   snapshot.set('k6', self.childTicks / TICKS_PER_SECOND);

@@ -10,11 +10,23 @@ export interface Floor {
   pgInsertCommitMs: number;
   mongoInsertMs: number;
   jwtVerifyMs: number;
+  /** The slowest of each kind (p99 and max of the samples): what one hop can add to the tail. */
+  tails: Record<'grpc' | 'pg' | 'mongo' | 'jwt', Tail>;
+}
+
+export interface Tail {
+  p99: number;
+  max: number;
+}
+
+interface Sampled {
+  p50: number;
+  tail: Tail;
 }
 
 const SAMPLES = 300;
 
-async function p50(run: () => Promise<unknown>): Promise<number> {
+async function sample(run: () => Promise<unknown>): Promise<Sampled> {
   for (let i = 0; i < 20; i += 1) await run(); // warm-up
   const samples: number[] = [];
   for (let i = 0; i < SAMPLES; i += 1) {
@@ -22,7 +34,10 @@ async function p50(run: () => Promise<unknown>): Promise<number> {
     await run();
     samples.push(performance.now() - started);
   }
-  return percentile(samples, 50);
+  return {
+    p50: percentile(samples, 50),
+    tail: { p99: percentile(samples, 99), max: Math.max(...samples) },
+  };
 }
 
 /**
@@ -36,12 +51,12 @@ export async function measureFloor(
   mongoUrl: string,
 ): Promise<Floor> {
   const health = grpcHealthClient(grpcPort);
-  const grpcRoundTripMs = await p50(() => health.check());
+  const grpc = await sample(() => health.check());
   health.close();
   const client = new pg.Client({ connectionString: postgresUrl });
   await client.connect();
   await client.query('CREATE TEMP TABLE floor (id uuid PRIMARY KEY, body text)');
-  const pgInsertCommitMs = await p50(async () => {
+  const postgres = await sample(async () => {
     await client.query('BEGIN');
     await client.query('INSERT INTO floor VALUES ($1, $2)', [randomUUID(), 'x']);
     await client.query('COMMIT');
@@ -49,13 +64,20 @@ export async function measureFloor(
   await client.end();
   const connection = await mongoose.createConnection(mongoUrl).asPromise();
   const collection = connection.db!.collection<{ _id: string }>('floor');
-  const mongoInsertMs = await p50(() => collection.insertOne({ _id: randomUUID() }));
+  const mongo = await sample(() => collection.insertOne({ _id: randomUUID() }));
   await connection.dropDatabase();
   await connection.close();
-  return { grpcRoundTripMs, pgInsertCommitMs, mongoInsertMs, jwtVerifyMs: await jwtFloor() };
+  const jwt = await jwtFloor();
+  return {
+    grpcRoundTripMs: grpc.p50,
+    pgInsertCommitMs: postgres.p50,
+    mongoInsertMs: mongo.p50,
+    jwtVerifyMs: jwt.p50,
+    tails: { grpc: grpc.tail, pg: postgres.tail, mongo: mongo.tail, jwt: jwt.tail },
+  };
 }
 
-async function jwtFloor(): Promise<number> {
+async function jwtFloor(): Promise<Sampled> {
   const { privateKey, publicKey } = await generateKeyPair('ES256');
   const keys = createLocalJWKSet({
     keys: [{ ...(await exportJWK(publicKey)), kid: 'k', alg: 'ES256' }],
@@ -65,7 +87,7 @@ async function jwtFloor(): Promise<number> {
     .setSubject('floor')
     .setExpirationTime('5m')
     .sign(privateKey);
-  return p50(() => jwtVerify(token, keys, { algorithms: ['ES256'] }));
+  return sample(() => jwtVerify(token, keys, { algorithms: ['ES256'] }));
 }
 
 /**

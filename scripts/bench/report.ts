@@ -1,7 +1,7 @@
 import type { ReplicaComparison } from './bench-replicas.js';
 import type { RoundRun } from './bench-rounds.js';
 import { verdicts } from './bench-targets.js';
-import type { Floor } from './floor.js';
+import type { Floor, Tail } from './floor.js';
 import type { LoadResult } from './k6-run.js';
 import { spread, type PathSummary, type Spread } from './rounds-summary.js';
 import { table } from './table.js';
@@ -54,6 +54,14 @@ export function renderReport(report: BenchReport): string {
     `floor (median of ${rounds} rounds, each the p50 of 300): gRPC round trip ${fixed(floor((f) => f.grpcRoundTripMs))} ms, PostgreSQL insert+commit ` +
       `${fixed(floor((f) => f.pgInsertCommitMs))} ms, Mongo-wire insert ${fixed(floor((f) => f.mongoInsertMs))} ms, JWT verify ${fixed(floor((f) => f.jwtVerifyMs))} ms`,
     `floor sum for one order (2 RTT + 2 JWT + 2 PG commits + 1 Mongo insert): ${spreadOf(spread(report.floors.map((f) => f.sumMs)))} ms`,
+    `floor tails (worst round's p99 / max of 300, ms): ` +
+      (['grpc', 'pg', 'mongo', 'jwt'] as const)
+        .map((kind) => {
+          const worst = (pick: (t: Tail) => number) =>
+            Math.max(...report.floors.map((f) => pick(f.tails[kind])));
+          return `${kind} ${fixed(worst((t) => t.p99))} / ${fixed(worst((t) => t.max))}`;
+        })
+        .join(', '),
     '',
     `median of ${rounds} rounds (lowest–highest round), ms:`,
     ...table([

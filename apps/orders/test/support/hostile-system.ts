@@ -179,8 +179,9 @@ async function startParts(
   return [auth, payments, orders, gateway];
 }
 
-// More concurrent calls than the gateway keeps idle upstream connections (keepalive 16 per worker
-// and upstream), so its pools are as full at the baseline as they can be after any flood.
+// More concurrent calls than the gateway keeps idle upstream connections (keepalive 32 per worker
+// and upstream, 2 workers here), so its pools are as full at the baseline as they can be after any
+// flood.
 const POOL_FILL = 100;
 
 async function fillGatewayPools(gateway: Gateway): Promise<void> {

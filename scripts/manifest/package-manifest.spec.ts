@@ -17,4 +17,18 @@ describe('package.json', () => {
       'duplicate or malformed keys in package.json',
     );
   });
+
+  // npm forwards SIGTERM to the shell it runs a script in, and sh dies of it without passing it on:
+  // the program it was waiting for is orphaned and keeps running (seen with `npm start`: the
+  // launcher and every app outlived a `kill` of npm). `exec` makes the program the shell itself.
+  it('runs the program of each script with exec, so a SIGTERM to npm reaches it', async () => {
+    const { scripts } = JSON.parse(await readFile(MANIFEST, 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const notExeced = Object.entries(scripts)
+      .filter(([, script]) => /(^|&&)\s*node dist\//.test(script.split('&&').at(-1)!))
+      .map(([name]) => name);
+    assert.deepEqual(notExeced, [], 'scripts whose last command runs node without exec');
+    assert.match(scripts.start!, /&& exec node dist\/scripts\/start\/start\.js$/);
+  });
 });

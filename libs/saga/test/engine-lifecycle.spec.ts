@@ -131,4 +131,22 @@ describe('saga versions, operators, recovery and shutdown (in-memory store)', ()
     assert.ok(sagas.get(held.id)!.nextAttemptAt.getTime() <= Date.now(), 'due for another engine');
     await assert.rejects(start(engine, TRIP, id(3), payload), SagaEngineStoppingError);
   });
+
+  it('on shutdown stops a request waiting on a saga it hands back, long before its budget', async () => {
+    const script = new TripScript();
+    let releaseReserve = () => {};
+    script.reserve = () => new Promise<void>((resolve) => (releaseReserve = resolve));
+    const engine = fakeEngine([tripV1(script)], { drainMs: 50 });
+    const waiting = engine.orchestrator.runWithin(
+      await start(engine, TRIP, id(1), payload),
+      600_000,
+    );
+    await sleep(20); // the step is under way
+    await engine.orchestrator.beforeApplicationShutdown();
+    const answered = await Promise.race([waiting, sleep(5_000, 'still waiting')]);
+    assert.equal(answered, undefined, 'the request answers once its saga is handed back');
+    const saga = [...engine.store.sagas.values()].find((s) => s.correlationId === id(1));
+    assert.deepEqual([saga?.owner, saga?.status], [null, 'RUNNING'], 'handed back, unfinished');
+    releaseReserve();
+  });
 });

@@ -30,6 +30,8 @@ export class SagaOrchestrator implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Saga');
   private readonly running = new Set<Promise<unknown>>();
   private stopping = false;
+  /** Settles once shutdown has handed back what it held: no caller need wait on this engine then. */
+  private readonly handedBack = Promise.withResolvers<undefined>();
 
   constructor(
     private readonly registry: SagaRegistry,
@@ -92,7 +94,8 @@ export class SagaOrchestrator implements BeforeApplicationShutdown {
   /**
    * Runs a saga for at most `budgetMs`; past that it goes on in the background (and recovery
    * takes over if this process dies), so a request never waits on a slow downstream. Resolves
-   * with the saga when its run stopped in time, else undefined.
+   * with the saga when its run stopped in time, else undefined — also as soon as a shutdown has
+   * handed the saga back, so the request answers and the server can close.
    */
   async runWithin(saga: StartedSaga, budgetMs: number, credentials?: string) {
     let timer: NodeJS.Timeout | undefined;
@@ -103,7 +106,7 @@ export class SagaOrchestrator implements BeforeApplicationShutdown {
     const budget = new Promise<undefined>(
       (resolve) => (timer = setTimeout(() => resolve(undefined), budgetMs)),
     );
-    const stopped = await Promise.race([running, budget]);
+    const stopped = await Promise.race([running, budget, this.handedBack.promise]);
     clearTimeout(timer);
     return stopped;
   }
@@ -121,8 +124,12 @@ export class SagaOrchestrator implements BeforeApplicationShutdown {
     const timeout = new Promise((resolve) => (timer = setTimeout(resolve, this.drainMs)));
     await Promise.race([drained, timeout]);
     clearTimeout(timer);
-    const handedBack = await this.store.release(this.owner, new Date());
-    if (handedBack > 0) this.logger.warn({ sagas: handedBack }, 'sagas handed back on shutdown');
+    try {
+      const handedBack = await this.store.release(this.owner, new Date());
+      if (handedBack > 0) this.logger.warn({ sagas: handedBack }, 'sagas handed back on shutdown');
+    } finally {
+      this.handedBack.resolve(undefined);
+    }
   }
 
   private get drainMs(): number {

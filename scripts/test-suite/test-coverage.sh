@@ -3,7 +3,7 @@
 # Node process the tests start (the apps included) and maps it back to the TypeScript through the
 # source maps. Prints line and branch coverage per app and lib, writes coverage/lcov.info (and an
 # HTML report in coverage/lcov-report/; coverage/ is gitignored), and fails below the thresholds
-# in scripts/coverage/coverage-thresholds.ts.
+# in scripts/test-suite/coverage-thresholds.ts.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 npm run build
@@ -32,5 +32,5 @@ npx c8 "${c8_args[@]}" node --test --test-concurrency=2 --test-timeout=180000 --
 # The raw V8 data (several MB per process) has served its purpose once the reports are written.
 rm -rf coverage/tmp
 # The table even when a test failed (the exit code is the tests' then).
-node dist/scripts/coverage/coverage-table.js coverage/coverage-summary.json || [ "$status" != 0 ] || status=1
+node dist/scripts/test-suite/coverage-table.js coverage/coverage-summary.json || [ "$status" != 0 ] || status=1
 exit "$status"

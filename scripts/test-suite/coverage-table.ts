@@ -44,7 +44,7 @@ export function shortfalls(rows: Row[], thresholds: Record<string, Threshold>): 
   for (const row of rows) {
     const floor = thresholds[row.part];
     if (!floor) {
-      problems.push(`${row.part}: has no threshold in scripts/coverage/coverage-thresholds.ts`);
+      problems.push(`${row.part}: has no threshold in scripts/test-suite/coverage-thresholds.ts`);
       continue;
     }
     for (const kind of ['lines', 'branches'] as const) {
@@ -63,7 +63,7 @@ function table(rows: Row[]): string {
   return [`${'part'.padEnd(16)}${'lines'.padEnd(24)}branches`, ...lines].join('\n');
 }
 
-// node dist/scripts/coverage/coverage-table.js coverage/coverage-summary.json
+// node dist/scripts/test-suite/coverage-table.js coverage/coverage-summary.json
 if (process.argv[1]?.endsWith('coverage-table.js')) {
   const summary = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Summary;
   const rows = rowsOf(summary, process.cwd());

@@ -30,8 +30,8 @@ export class SagaOrchestrator implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Saga');
   private readonly running = new Set<Promise<unknown>>();
   private stopping = false;
-  /** Settles once shutdown has handed back what it held: no caller need wait on this engine then. */
-  private readonly handedBack = Promise.withResolvers<undefined>();
+  /** Ends the wait of each runWithin under way: called once shutdown has handed its saga back. */
+  private readonly waiting = new Set<() => void>();
 
   constructor(
     private readonly registry: SagaRegistry,
@@ -103,12 +103,18 @@ export class SagaOrchestrator implements BeforeApplicationShutdown {
       this.logger.error({ saga_id: saga.id, err: error }, 'saga run failed; recovery resumes it');
       return undefined;
     });
-    const budget = new Promise<undefined>(
-      (resolve) => (timer = setTimeout(() => resolve(undefined), budgetMs)),
-    );
-    const stopped = await Promise.race([running, budget, this.handedBack.promise]);
-    clearTimeout(timer);
-    return stopped;
+    let stopWaiting = () => {};
+    const budget = new Promise<undefined>((resolve) => {
+      stopWaiting = () => resolve(undefined);
+      timer = setTimeout(stopWaiting, budgetMs);
+    });
+    this.waiting.add(stopWaiting);
+    try {
+      return await Promise.race([running, budget]);
+    } finally {
+      clearTimeout(timer);
+      this.waiting.delete(stopWaiting);
+    }
   }
 
   /** Runs a saga the recovery worker claimed for this engine. */
@@ -128,7 +134,7 @@ export class SagaOrchestrator implements BeforeApplicationShutdown {
       const handedBack = await this.store.release(this.owner, new Date());
       if (handedBack > 0) this.logger.warn({ sagas: handedBack }, 'sagas handed back on shutdown');
     } finally {
-      this.handedBack.resolve(undefined);
+      for (const stopWaiting of this.waiting) stopWaiting();
     }
   }
 

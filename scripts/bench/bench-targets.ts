@@ -18,39 +18,37 @@ const ms = (value: number) => `${value.toFixed(2)} ms`;
 
 /** Every target that applies to a measured path: p95, p99, p50 over the floor, nothing lost. */
 export function verdicts(paths: readonly PathSummary[]): Verdict[] {
-  const out: Verdict[] = [];
-  for (const summary of paths) {
+  return paths.flatMap((summary) => {
     const target = TARGETS[summary.path];
-    if (!target) continue;
-    const { path } = summary;
-    out.push({
-      path,
-      target: `p95 < ${target.p95} ms`,
-      actual: ms(summary.p95.median),
-      met: summary.p95.median < target.p95,
-    });
-    if (target.p99 !== undefined) {
-      out.push({
-        path,
-        target: `p99 < ${target.p99} ms`,
-        actual: ms(summary.p99.median),
-        met: summary.p99.median < target.p99,
-      });
-    }
-    if (target.floorRatio !== undefined) {
-      out.push({
-        path,
-        target: `p50 ≤ ${target.floorRatio}x floor`,
-        actual: `${summary.p50OverFloor.median.toFixed(2)}x`,
-        met: summary.p50OverFloor.median <= target.floorRatio,
-      });
-    }
-    out.push({
-      path,
-      target: '0 failed, 0 dropped',
-      actual: `${summary.failed} failed, ${summary.dropped} dropped`,
-      met: summary.failed === 0 && summary.dropped === 0,
-    });
-  }
-  return out;
+    if (!target) return [];
+    const checks: Array<Omit<Verdict, 'path'> | undefined> = [
+      {
+        target: `p95 < ${target.p95} ms`,
+        actual: ms(summary.p95.median),
+        met: summary.p95.median < target.p95,
+      },
+      target.p99 === undefined
+        ? undefined
+        : {
+            target: `p99 < ${target.p99} ms`,
+            actual: ms(summary.p99.median),
+            met: summary.p99.median < target.p99,
+          },
+      target.floorRatio === undefined
+        ? undefined
+        : {
+            target: `p50 ≤ ${target.floorRatio}x floor`,
+            actual: `${summary.p50OverFloor.median.toFixed(2)}x`,
+            met: summary.p50OverFloor.median <= target.floorRatio,
+          },
+      {
+        target: '0 failed, 0 dropped',
+        actual: `${summary.failed} failed, ${summary.dropped} dropped`,
+        met: summary.failed === 0 && summary.dropped === 0,
+      },
+    ];
+    return checks
+      .filter((check) => check !== undefined)
+      .map((check) => ({ path: summary.path, ...check }));
+  });
 }

@@ -13,6 +13,7 @@ import { SagaRegistry } from './definition/saga-registry.js';
 import { SagaOrchestrator } from './engine/saga-orchestrator.js';
 import { SagaRecoveryWorker } from './engine/saga-recovery.worker.js';
 import { SagaRunner } from './engine/saga-runner.js';
+import { ShutdownGate } from './engine/shutdown-gate.js';
 import { StepExecutor } from './engine/step-executor.js';
 import { TransitionApplier } from './engine/transition-applier.js';
 import { SagaVersionGuard } from './engine/version-guard.js';
@@ -99,6 +100,7 @@ function engine(dataSource: InjectionToken): Provider[] {
     },
     SagaRegistry,
     SagaMetrics,
+    ShutdownGate,
     StepExecutor,
     TransitionApplier,
     SagaRunner,

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { rejected } from '../src/definition/saga-definition.js';
+import { rejected, succeeded } from '../src/definition/saga-definition.js';
 import { SagaEngineStoppingError } from '../src/errors/engine-stopping.error.js';
 import { MissingSagaVersionsError } from '../src/errors/missing-saga-versions.error.js';
 import { SagaNotStuckError } from '../src/errors/saga-not-stuck.error.js';
 import { fakeEngine, start } from './support/fake-engine.js';
+import { OneConnectionSagaStore } from './support/in-memory-saga.store.js';
 import { TRIP, TripScript, tripV1, tripV2 } from './support/trip.saga.js';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -148,5 +149,40 @@ describe('saga versions, operators, recovery and shutdown (in-memory store)', ()
     const saga = [...engine.store.sagas.values()].find((s) => s.correlationId === id(1));
     assert.deepEqual([saga?.owner, saga?.status], [null, 'RUNNING'], 'handed back, unfinished');
     releaseReserve();
+  });
+
+  it('past the drain starts no step: on one connection the hand-back does not queue behind them', async () => {
+    const script = new TripScript();
+    script.book = async () => {
+      await sleep(300);
+      return succeeded();
+    };
+    const store = new OneConnectionSagaStore();
+    const engine = fakeEngine([tripV1(script)], { drainMs: 50 }, store);
+    const sagas = await Promise.all([1, 2, 3].map((n) => start(engine, TRIP, id(n), payload)));
+    for (const saga of sagas) void engine.orchestrator.runWithin(saga, 0);
+    await sleep(20); // reserved; one book holds the connection, two wait for it
+    await engine.orchestrator.beforeApplicationShutdown();
+    const books = () => script.calls.filter((call) => call === 'book').length;
+    assert.equal(books(), 1, 'only the book under way at the drain ran');
+    const states = sagas.map((saga) => store.sagas.get(saga.id)!);
+    const handedBack = states.filter((s) => s.status === 'RUNNING');
+    assert.deepEqual(
+      handedBack.map((s) => [s.step, s.owner]),
+      [
+        ['book', null],
+        ['book', null],
+      ],
+      'the reserve results written, the sagas handed back at their local step',
+    );
+    const next = fakeEngine([tripV1(script)], {}, store);
+    await next.recovery.runOnce();
+    assert.equal(
+      script.calls.filter((call) => call === 'reserve').length,
+      3,
+      'none reserved twice',
+    );
+    assert.equal(books(), 3);
+    assert.ok(sagas.every((saga) => store.sagas.get(saga.id)?.status === 'COMPLETED'));
   });
 });

@@ -11,6 +11,7 @@ import type { SagaRecord } from '../store/saga-record.js';
 import { SAGA_STORE, type SagaStore } from '../store/saga-store.port.js';
 import { toSagaView, type SagaView } from '../views/saga-view.js';
 import { SagaRunner } from './saga-runner.js';
+import { ShutdownGate } from './shutdown-gate.js';
 
 /** A saga `begin` created; hand it to `run` or `runWithin` once the caller's transaction commits. */
 export interface StartedSaga {
@@ -39,6 +40,7 @@ export class SagaOrchestrator implements BeforeApplicationShutdown {
     @Inject(SAGA_STORE) private readonly store: SagaStore,
     @Inject(SAGA_OPTIONS) private readonly options: SagaModuleOptions,
     private readonly metrics: SagaMetrics,
+    private readonly gate: ShutdownGate,
   ) {}
 
   get owner(): string {
@@ -130,6 +132,7 @@ export class SagaOrchestrator implements BeforeApplicationShutdown {
     const timeout = new Promise((resolve) => (timer = setTimeout(resolve, this.drainMs)));
     await Promise.race([drained, timeout]);
     clearTimeout(timer);
+    this.gate.close();
     try {
       const handedBack = await this.store.release(this.owner, new Date());
       if (handedBack > 0) this.logger.warn({ sagas: handedBack }, 'sagas handed back on shutdown');

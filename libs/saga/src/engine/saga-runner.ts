@@ -9,6 +9,7 @@ import { SAGA_OPTIONS, type SagaModuleOptions } from '../saga-module-options.js'
 import type { SagaRecord } from '../store/saga-record.js';
 import { SAGA_STORE, type SagaStore } from '../store/saga-store.port.js';
 import { whileLeased } from './lease-keeper.js';
+import { ShutdownGate } from './shutdown-gate.js';
 import { StepExecutor } from './step-executor.js';
 import { TransitionApplier, type Applied } from './transition-applier.js';
 import { stateOf } from './transition-builder.js';
@@ -34,6 +35,7 @@ export class SagaRunner {
     private readonly executor: StepExecutor,
     private readonly applier: TransitionApplier,
     private readonly metrics: SagaMetrics,
+    private readonly gate: ShutdownGate,
     @Inject(SAGA_STORE) private readonly store: SagaStore,
     @Inject(SAGA_OPTIONS) private readonly options: SagaModuleOptions,
   ) {}
@@ -53,7 +55,8 @@ export class SagaRunner {
       for (let resumed = request.resumed; ; resumed = false) {
         const state = stateOf(definition, current);
         const action = actionOf(state.status);
-        if (!action) return current;
+        // Past the shutdown drain the saga stays as it is, for the hand-back.
+        if (!action || this.gate.closed) return current;
         const step = definition.steps[state.stepIndex]!;
         const payload = parsed.value;
         const saga = current;

@@ -4,6 +4,7 @@ import { LeaseLostError } from '../errors/lease-lost.error.js';
 import { SAGA_OPTIONS, type SagaModuleOptions } from '../saga-module-options.js';
 import type { SagaRecord } from '../store/saga-record.js';
 import { SAGA_STORE, type SagaStore } from '../store/saga-store.port.js';
+import { ShutdownGate } from './shutdown-gate.js';
 import { StepExecutor, type StepRun } from './step-executor.js';
 import { TransitionBuilder } from './transition-builder.js';
 
@@ -46,6 +47,7 @@ export class TransitionApplier {
   constructor(
     @Inject(SAGA_STORE) private readonly store: SagaStore,
     private readonly executor: StepExecutor,
+    private readonly gate: ShutdownGate,
     @Inject(SAGA_OPTIONS) private readonly options: SagaModuleOptions,
   ) {}
 
@@ -81,7 +83,7 @@ export class TransitionApplier {
     const ends = () => transition.terminal && input.definition.onEnd !== undefined;
     if (!transition.pendingLocal() && !ends()) return this.write(transition, input);
     return this.store.transaction(async (tx) => {
-      for (let next = transition.pendingLocal(); next; next = transition.pendingLocal()) {
+      for (let next = this.nextLocal(transition); next; next = this.nextLocal(transition)) {
         const known = failedLocals.get(key(next));
         const run =
           known ??
@@ -101,6 +103,14 @@ export class TransitionApplier {
       else if (ends()) await this.end(input, transition, tx);
       return this.write(transition, input, tx);
     });
+  }
+
+  /**
+   * Past the shutdown drain no local step starts: the remote step's result is still written, the
+   * saga standing at the local step for whoever takes it over.
+   */
+  private nextLocal(transition: TransitionBuilder) {
+    return this.gate.closed ? undefined : transition.pendingLocal();
   }
 
   private async end(input: TransitionInput, transition: TransitionBuilder, tx: unknown) {

@@ -5,6 +5,7 @@ import type { AnySagaDefinition } from '../../src/definition/saga-definition.js'
 import { SagaOrchestrator } from '../../src/engine/saga-orchestrator.js';
 import { SagaRecoveryWorker } from '../../src/engine/saga-recovery.worker.js';
 import { SagaRunner } from '../../src/engine/saga-runner.js';
+import { ShutdownGate } from '../../src/engine/shutdown-gate.js';
 import { StepExecutor } from '../../src/engine/step-executor.js';
 import { TransitionApplier } from '../../src/engine/transition-applier.js';
 import { SagaVersionGuard } from '../../src/engine/version-guard.js';
@@ -28,16 +29,17 @@ export const FAST: SagaModuleOptions = {
 export function fakeEngine(
   definitions: AnySagaDefinition[],
   options: Partial<SagaModuleOptions> = {},
+  store = new InMemorySagaStore(),
 ) {
   const settings = { ...FAST, ...options };
-  const store = new InMemorySagaStore();
   const registry = new SagaRegistry();
   for (const definition of definitions) registry.register(definition);
   const metrics = new SagaMetrics(settings);
   const executor = new StepExecutor();
-  const applier = new TransitionApplier(store, executor, settings);
-  const runner = new SagaRunner(registry, executor, applier, metrics, store, settings);
-  const orchestrator = new SagaOrchestrator(registry, runner, store, settings, metrics);
+  const gate = new ShutdownGate();
+  const applier = new TransitionApplier(store, executor, gate, settings);
+  const runner = new SagaRunner(registry, executor, applier, metrics, gate, store, settings);
+  const orchestrator = new SagaOrchestrator(registry, runner, store, settings, metrics, gate);
   const guard = new SagaVersionGuard(registry, store);
   const recovery = new SagaRecoveryWorker(store, orchestrator, guard, registry, metrics, settings);
   const operator = new SagaOperator(store, registry);

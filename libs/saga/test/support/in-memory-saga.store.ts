@@ -129,3 +129,31 @@ export class InMemorySagaStore implements SagaStore<FakeTx> {
     return tx?.sagas.get(id) ?? this.sagas.get(id);
   }
 }
+
+/**
+ * The store behind a single connection, as on the embedded PGlite: transactions, the hand-back
+ * and writes outside a transaction take the connection in turn.
+ */
+export class OneConnectionSagaStore extends InMemorySagaStore {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  override transaction<T>(work: (tx: FakeTx) => Promise<T>): Promise<T> {
+    return this.inTurn(() => super.transaction(work));
+  }
+
+  override advance(saga: SagaRecord, held: Held, rows: readonly TimelineEntry[], tx?: FakeTx) {
+    return tx
+      ? super.advance(saga, held, rows, tx)
+      : this.inTurn(() => super.advance(saga, held, rows));
+  }
+
+  override release(owner: string, at: Date): Promise<number> {
+    return this.inTurn(() => super.release(owner, at));
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.queue.then(work);
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+}

@@ -167,4 +167,21 @@ describe('PostgresSagaStore: conditional writes, claims and leases (real Postgre
     );
     assert.equal(await queries.findById(saga.id), null);
   });
+
+  it('statements sent together in a transaction commit together, or none when one fails', async () => {
+    const [a, b] = [record(), record()];
+    await store.transaction((tx) => Promise.all([store.insert(tx, a), store.insert(tx, b)]));
+    assert.deepEqual([await queries.findById(a.id), await queries.findById(b.id)], [a, b]);
+
+    const [fresh, duplicate] = [record(), { ...a }];
+    const failed = store.transaction((tx) =>
+      Promise.all([store.insert(tx, fresh), store.insert(tx, duplicate)]),
+    );
+    await assert.rejects(failed, (error: { code?: string }) => error.code === '23505');
+    assert.equal(await queries.findById(fresh.id), null, 'rolled back with the duplicate');
+    // The connection went back to the pool clean: the next transaction commits.
+    const after = record();
+    await insert(after);
+    assert.deepEqual(await queries.findById(after.id), after);
+  });
 });

@@ -34,7 +34,13 @@ export function typeOrmOptions(
     migrationsTransactionMode: 'each',
     synchronize: false,
     poolSize: endpoint.maxPoolSize,
-    extra: { max: endpoint.maxPoolSize, connectionTimeoutMillis: acquireTimeoutMs(endpoint) },
+    extra: {
+      max: endpoint.maxPoolSize,
+      connectionTimeoutMillis: acquireTimeoutMs(endpoint),
+      // Statements issued together go out together (a transaction's BEGIN with its first
+      // statement: see pipelinedTransaction); awaited one by one they behave as without it.
+      pipeline: true,
+    },
     retryAttempts: 2,
     retryDelay: 500,
   };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { pipelinedTransaction } from '#saga';
 import { statusReasonOf, type Order, type OrderStatus } from '../domain/order.js';
 import { ORDER_COLUMNS, orderValues, toOrder, type OrderRow } from './order.columns.js';
 
@@ -34,7 +35,7 @@ export class OrderRepository {
 
   /** One unit of work on the orders database (an order and its saga start in one). */
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return pipelinedTransaction(this.dataSource, work);
   }
 
   async insert(tx: EntityManager, order: Order): Promise<void> {

@@ -13,6 +13,7 @@ import {
   type SagaRow,
 } from './saga-columns.js';
 import { runSql } from './sql.js';
+import { pipelinedTransaction } from './transaction.js';
 
 const INSERT_SAGA = `INSERT INTO saga_instances (id, type, version, correlation_id, status, step,
     attempts, last_error, ending, owner, next_attempt_at, failing_since, created_at, updated_at,
@@ -60,7 +61,7 @@ export class PostgresSagaStore implements SagaStore<EntityManager> {
   constructor(private readonly dataSource: DataSource) {}
 
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return pipelinedTransaction(this.dataSource, work);
   }
 
   async insert(tx: EntityManager, s: SagaRecord): Promise<void> {

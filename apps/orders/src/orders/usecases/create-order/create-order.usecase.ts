@@ -28,14 +28,14 @@ export class CreateOrderUseCase {
     let saga: StartedSaga;
     try {
       // A retry with the same key hits the unique constraint and replays the first order.
+      // Both rows are sent at once: one round trip (with BEGIN) on a pipelined connection.
       saga = await this.orders.transaction(async (tx) => {
-        await this.orders.insert(tx, order);
         const { customerId, amount, description } = order;
-        return this.sagas.begin(tx, CREATE_ORDER_SAGA, order.id, {
-          customerId,
-          amount,
-          description,
-        });
+        const [, started] = await Promise.all([
+          this.orders.insert(tx, order),
+          this.sagas.begin(tx, CREATE_ORDER_SAGA, order.id, { customerId, amount, description }),
+        ]);
+        return started;
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

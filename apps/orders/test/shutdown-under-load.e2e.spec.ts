@@ -67,7 +67,8 @@ describe('orders shut down under load (apps as processes)', () => {
     const exitCode = await system.orders.stop('SIGTERM');
     await Promise.all(placing);
     orders.close();
-    assert.equal(exitCode, 0, 'a clean exit');
+    const lastLines = () => system.orders.output.slice(-25).join('\n');
+    assert.equal(exitCode, 0, `a clean exit; orders' last lines:\n${lastLines()}`);
     const { rows: held } = await db.query(
       `SELECT id FROM saga_instances
         WHERE status IN ('RUNNING', 'COMPENSATING') AND owner IS NOT NULL`,

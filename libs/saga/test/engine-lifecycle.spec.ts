@@ -185,4 +185,32 @@ describe('saga versions, operators, recovery and shutdown (in-memory store)', ()
     assert.equal(books(), 3);
     assert.ok(sagas.every((saga) => store.sagas.get(saga.id)?.status === 'COMPLETED'));
   });
+
+  it('stops claiming at once on shutdown; a claim that lands after it hands back what it took', async () => {
+    const script = new TripScript();
+    let booked = false;
+    script.book = async () => {
+      await sleep(300);
+      booked = true;
+      return succeeded();
+    };
+    const store = new OneConnectionSagaStore();
+    const engine = fakeEngine(
+      [tripV1(script)],
+      { recovery: { intervalMs: 10, concurrency: 4 } },
+      store,
+    );
+    const due = await start(engine, TRIP, id(2), payload).then((saga) => store.sagas.get(saga.id)!);
+    store.sagas.set(due.id, { ...due, owner: null, nextAttemptAt: new Date(0) }); // another engine's
+    void engine.orchestrator.runWithin(await start(engine, TRIP, id(1), payload), 0);
+    await sleep(20); // its book holds the connection
+    await engine.recovery.onApplicationBootstrap(); // its claim queues behind the book
+    await engine.recovery.beforeApplicationShutdown();
+    assert.equal(booked, false, 'shutdown did not wait for the claim queued behind the book');
+    await engine.orchestrator.beforeApplicationShutdown();
+    await store.transaction(async () => undefined); // everything queued before has run
+    assert.deepEqual(script.calls, ['reserve', 'book'], 'the claimed saga did not run');
+    const handedBack = store.sagas.get(due.id)!;
+    assert.deepEqual([handedBack.owner, handedBack.status], [null, 'RUNNING']);
+  });
 });

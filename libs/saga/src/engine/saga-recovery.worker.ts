@@ -47,10 +47,14 @@ export class SagaRecoveryWorker implements OnApplicationBootstrap, BeforeApplica
     this.timer.unref();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  /**
+   * Stops claiming. A claim already sent is not waited for: on one connection it queues behind
+   * every step under way and would hold off the engine's drain; if it lands, it hands back
+   * what it took.
+   */
+  beforeApplicationShutdown(): void {
     this.stopped = true;
     clearInterval(this.timer);
-    await this.pass;
   }
 
   /** Claims what is due now (up to the free slots) and runs it to the end; for tests. */
@@ -88,6 +92,11 @@ export class SagaRecoveryWorker implements OnApplicationBootstrap, BeforeApplica
       free,
       known,
     );
+    if (this.stopped) {
+      const ids = claimed.map((saga) => saga.id);
+      if (ids.length > 0) await this.store.release(this.orchestrator.owner, new Date(), ids);
+      return 0;
+    }
     if (claimed.length > 0) this.logger.log({ sagas: claimed.length }, 'recovering sagas');
     for (const saga of claimed) {
       const run = this.orchestrator

@@ -39,8 +39,8 @@ export interface SagaStore<Tx = unknown> {
     limit: number,
     known: readonly SagaVersion[],
   ): Promise<SagaRecord[]>;
-  /** Hands back every saga `owner` holds, due at `at` (a clean shutdown). */
-  release(owner: string, at: Date): Promise<number>;
+  /** Hands back every saga `owner` holds (only `ids` when given), due at `at` (a clean shutdown). */
+  release(owner: string, at: Date, ids?: readonly string[]): Promise<number>;
   /** Unfinished sagas (STUCK included) per type and definition version. */
   unfinishedVersions(): Promise<UnfinishedVersion[]>;
   /** The saga locked for the rest of `tx`, whoever holds it (operator actions). */

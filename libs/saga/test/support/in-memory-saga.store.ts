@@ -77,10 +77,11 @@ export class InMemorySagaStore implements SagaStore<FakeTx> {
     });
   }
 
-  async release(owner: string, at: Date): Promise<number> {
+  async release(owner: string, at: Date, ids?: readonly string[]): Promise<number> {
     let released = 0;
     for (const saga of this.sagas.values()) {
       if (saga.owner !== owner || !['RUNNING', 'COMPENSATING'].includes(saga.status)) continue;
+      if (ids && !ids.includes(saga.id)) continue;
       this.sagas.set(saga.id, {
         ...saga,
         owner: null,
@@ -131,8 +132,8 @@ export class InMemorySagaStore implements SagaStore<FakeTx> {
 }
 
 /**
- * The store behind a single connection, as on the embedded PGlite: transactions, the hand-back
- * and writes outside a transaction take the connection in turn.
+ * The store behind a single connection, as on the embedded PGlite: transactions, claims, the
+ * hand-back and writes outside a transaction take the connection in turn.
  */
 export class OneConnectionSagaStore extends InMemorySagaStore {
   private queue: Promise<unknown> = Promise.resolve();
@@ -147,8 +148,12 @@ export class OneConnectionSagaStore extends InMemorySagaStore {
       : this.inTurn(() => super.advance(saga, held, rows));
   }
 
-  override release(owner: string, at: Date): Promise<number> {
-    return this.inTurn(() => super.release(owner, at));
+  override claimDue(...args: Parameters<InMemorySagaStore['claimDue']>) {
+    return this.inTurn(() => super.claimDue(...args));
+  }
+
+  override release(owner: string, at: Date, ids?: readonly string[]): Promise<number> {
+    return this.inTurn(() => super.release(owner, at, ids));
   }
 
   private inTurn<T>(work: () => Promise<T>): Promise<T> {

@@ -46,7 +46,8 @@ const RENEW = `UPDATE saga_instances SET next_attempt_at = $4
   WHERE id = $1 AND owner = $2 AND revision = $3`;
 
 const RELEASE = `UPDATE saga_instances SET owner = NULL, next_attempt_at = $2, revision = revision + 1
-  WHERE owner = $1 AND status IN ('RUNNING', 'COMPENSATING')`;
+  WHERE owner = $1 AND status IN ('RUNNING', 'COMPENSATING')
+    AND ($3::uuid[] IS NULL OR id = ANY($3))`;
 
 const UNFINISHED_VERSIONS = `SELECT type, version, count(*)::int AS count FROM saga_instances
   WHERE status IN ('RUNNING', 'COMPENSATING', 'STUCK') GROUP BY type, version`;
@@ -128,8 +129,8 @@ export class PostgresSagaStore implements SagaStore<EntityManager> {
     return rows.map(toRecord);
   }
 
-  async release(owner: string, at: Date): Promise<number> {
-    return (await runSql(this.dataSource.manager, RELEASE, [owner, at])).affected;
+  async release(owner: string, at: Date, ids?: readonly string[]): Promise<number> {
+    return (await runSql(this.dataSource.manager, RELEASE, [owner, at, ids ?? null])).affected;
   }
 
   async unfinishedVersions(): Promise<UnfinishedVersion[]> {

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import mongoose from 'mongoose';
+import pg from 'pg';
 
 const SCRIPT = fileURLToPath(new URL('../../../scripts/ci/services.sh', import.meta.url));
 
@@ -51,5 +53,45 @@ describe('scripts/ci/services.sh', () => {
       run.stderr,
       /no FerretDB at .*absent: run bash scripts\/tools\/install-ferretdb\.sh/,
     );
+  });
+
+  it('gives each collection FerretDB creates an index that its lookups by _id use', async () => {
+    const run = spawnSync('bash', [SCRIPT, 'start', join(dir, 'ids')], {
+      encoding: 'utf8',
+      env: { ...process.env, TMPDIR: dir },
+      timeout: 120_000,
+    });
+    assert.equal(run.status, 0, run.stderr);
+    const env = Object.fromEntries(
+      [...run.stdout.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]),
+    );
+    const mongo = await mongoose.createConnection(env.MONGO_URL!).asPromise();
+    const postgres = new pg.Client({
+      connectionString: env.DATABASE_URL!.replace(/\/postgres$/, '/ferretdb'),
+    });
+    try {
+      const ledger = mongo.useDb('ids').db!.collection<{ _id: string; n: number }>('ledger');
+      await ledger.insertMany(Array.from({ length: 2_000 }, (_, n) => ({ _id: `order-${n}`, n })));
+      assert.equal((await ledger.findOne({ _id: 'order-1234' }))?.n, 1234);
+      await postgres.connect();
+      const { rows } = await postgres.query<{ table: string }>(
+        `SELECT format('%I.%I', schemaname, tablename) AS table FROM pg_indexes
+          WHERE schemaname = 'ids' AND tablename LIKE 'ledger%' AND indexdef LIKE '%USING gin%'`,
+      );
+      assert.equal(rows.length, 1, 'one GIN index, on the ledger');
+      await postgres.query('ANALYZE ' + rows[0]!.table);
+      // FerretDB's own query form for a lookup by _id (a bound key, so a custom plan).
+      const plan = await postgres.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN SELECT _jsonb FROM ${rows[0]!.table} WHERE _jsonb->$1 @> $2`,
+        ['_id', JSON.stringify('order-1234')],
+      );
+      const text = plan.rows.map((row) => row['QUERY PLAN']).join('\n');
+      assert.match(text, /Index Scan/, text);
+      assert.doesNotMatch(text, /Seq Scan/, text);
+    } finally {
+      await mongo.close();
+      await postgres.end();
+      spawnSync('bash', [SCRIPT, 'stop', join(dir, 'ids')]);
+    }
   });
 });

@@ -50,6 +50,8 @@ start() {
     -o "-p $pg_port -k $pg -c listen_addresses=127.0.0.1 -c max_connections=300 $pg_durability" start >&2 \
     || { cat "$pg/pg.log" >&2; stop; exit 1; }
   "$PG_BIN/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc 'CREATE DATABASE ferretdb' >&2
+  "$PG_BIN/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d ferretdb -q -v ON_ERROR_STOP=1 \
+    -f "$(dirname "$0")/ferretdb-id-index.sql" >&2
   # A findAndModify holds two of FerretDB's PostgreSQL connections at once (its query, then the
   # update's transaction): clients get maxPoolSize=20 in MONGO_URL, so two test files' apps at
   # once need at most 80 of the 100 here (see FERRET_SQLITE_POOL in libs/platform).

@@ -33,9 +33,10 @@ const AS_BUILT = { lean: true } as const;
 /**
  * The ledger's store, through the mongoose models only. Every operation is on one document and
  * filters by `_id` (the order id) alone: a filter that is just the primary key is the one a
- * MongoDB-wire server can always answer from its index (FerretDB's SQLite backend scans the whole
- * table for any other filter). Races are decided by that unique key: the charge, the VOIDED
- * tombstone and the refund claim are inserts, so of concurrent writers exactly one wins.
+ * MongoDB-wire server can answer from its index (FerretDB's SQLite backend scans the whole table
+ * for any other filter; its PostgreSQL backend needs the index scripts/ci/ferretdb-id-index.sql
+ * adds). Races are decided by that unique key: the charge, the VOIDED tombstone and the refund
+ * claim are inserts, so of concurrent writers exactly one wins.
  */
 @Injectable()
 export class PaymentRepository {

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { startServices } from '../ci/services.js';
 
 export interface BenchStores {
   authDb: string;
@@ -24,10 +24,9 @@ export interface BenchStores {
  * figures would not be a durable commit's.
  * Fresh databases each run.
  */
-export async function openBenchStores(
-  repoRoot: string,
-  { requireDurable = true }: { requireDurable?: boolean } = {},
-): Promise<BenchStores> {
+export async function openBenchStores({
+  requireDurable = true,
+}: { requireDurable?: boolean } = {}): Promise<BenchStores> {
   const given = process.env;
   let env: Record<string, string>;
   let stop = () => {};
@@ -38,11 +37,9 @@ export async function openBenchStores(
       REDIS_URL: given.REDIS_URL,
     };
   } else {
-    const dir = mkdtempSync(join(tmpdir(), 'saga-bench-'));
-    const script = join(repoRoot, 'scripts/ci/services.sh');
-    const out = execFileSync('bash', [script, 'start', dir, 'durable'], { encoding: 'utf8' });
-    env = Object.fromEntries([...out.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
-    stop = () => execFileSync('bash', [script, 'stop', dir], { stdio: 'ignore' });
+    const services = startServices(mkdtempSync(join(tmpdir(), 'saga-bench-')), { durable: true });
+    env = services.env;
+    stop = services.stop;
   }
   const suffix = Date.now().toString(36);
   const database = (name: string) => {

@@ -108,7 +108,7 @@ function commitOf(repoRoot: string): string {
 async function main(): Promise<void> {
   const started = Date.now();
   const options = parseBenchOptions(process.argv.slice(2));
-  const stores = await openBenchStores(REPO_ROOT);
+  const stores = await openBenchStores();
   try {
     const report = await measure(stores, options);
     console.log(`\n${renderReport(report)}`);

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { openFerretData, openPostgres, type MongoEndpoint, type PostgresEndpoint } from '#platform';
 import { testMongo, testPostgres } from '#testing';
+import { startServices } from '../ci/services.js';
 
 /** Databases on servers, one fresh database per app. */
 export interface ServerStores {
@@ -33,11 +33,7 @@ export interface StoredData {
  * folder and stops again on close, so the run needs nothing installed by hand. `embedded`: no
  * servers at all, every app on the store `npm start` gives it.
  */
-export async function openChaosStores(
-  repoRoot: string,
-  runDir: string,
-  embedded: boolean,
-): Promise<ChaosStores> {
+export async function openChaosStores(runDir: string, embedded: boolean): Promise<ChaosStores> {
   const dataRoot = join(runDir, 'data');
   if (embedded) {
     return {
@@ -49,14 +45,10 @@ export async function openChaosStores(
   let stopServices = () => {};
   let description = 'servers from DATABASE_URL and MONGO_URL';
   if (!process.env.DATABASE_URL || !process.env.MONGO_URL) {
-    const script = join(repoRoot, 'scripts/ci/services.sh');
     const dir = join(runDir, 'services');
-    const started = spawnSync('bash', [script, 'start', dir], { encoding: 'utf8' });
-    if (started.status !== 0) throw new Error(`services.sh start failed:\n${started.stderr}`);
-    for (const [, name, value] of started.stdout.matchAll(/^export (\w+)=(.*)$/gm)) {
-      process.env[name!] = value!;
-    }
-    stopServices = () => void spawnSync('bash', [script, 'stop', dir], { stdio: 'ignore' });
+    const services = startServices(dir);
+    Object.assign(process.env, services.env);
+    stopServices = services.stop;
     description = `PostgreSQL, FerretDB and Redis started by services.sh in ${dir}`;
   }
   const [authDb, ordersDb, paymentsDb] = await Promise.all([

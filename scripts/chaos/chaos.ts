@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { checkSagaInvariants, type Violation } from '#testing';
 import { unfinishedViaApi } from './api-recovery.js';
 import { parseChaosOptions, type ChaosOptions } from './chaos-options.js';
@@ -25,7 +24,6 @@ import { versionConformance } from './version-conformance.js';
 import { writeViolationDetails } from './violation-details.js';
 
 // dist/scripts/chaos/chaos.js → the repository, where dist/apps/<app> lives.
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PAYMENTS_DEADLINE_MS = 2_000;
 /** orders tuned for a run measured in minutes: short leases, quick recovery passes and retries. */
 const ORDERS_ENV = {
@@ -51,7 +49,7 @@ async function main(): Promise<number> {
   log(
     `seed ${options.seed}, ${options.orders} orders, ${options.replicas} replica(s); logs in ${logDir}`,
   );
-  const stores = await openChaosStores(REPO_ROOT, logDir, options.embedded);
+  const stores = await openChaosStores(logDir, options.embedded);
   log(`stores: ${stores.description}`);
   let system: ChaosTarget | undefined;
   try {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import mongoose from 'mongoose';
 import pg from 'pg';
+import { startServices } from './services.js';
 
 const SCRIPT = fileURLToPath(new URL('../../../scripts/ci/services.sh', import.meta.url));
 
@@ -56,15 +57,8 @@ describe('scripts/ci/services.sh', () => {
   });
 
   it('gives each collection FerretDB creates an index that its lookups by _id use', async () => {
-    const run = spawnSync('bash', [SCRIPT, 'start', join(dir, 'ids')], {
-      encoding: 'utf8',
-      env: { ...process.env, TMPDIR: dir },
-      timeout: 120_000,
-    });
-    assert.equal(run.status, 0, run.stderr);
-    const env = Object.fromEntries(
-      [...run.stdout.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]),
-    );
+    const services = startServices(join(dir, 'ids'), { env: { ...process.env, TMPDIR: dir } });
+    const { env } = services;
     const mongo = await mongoose.createConnection(env.MONGO_URL!).asPromise();
     const postgres = new pg.Client({
       connectionString: env.DATABASE_URL!.replace(/\/postgres$/, '/ferretdb'),
@@ -91,7 +85,7 @@ describe('scripts/ci/services.sh', () => {
     } finally {
       await mongo.close();
       await postgres.end();
-      spawnSync('bash', [SCRIPT, 'stop', join(dir, 'ids')]);
+      services.stop();
     }
   });
 });

@@ -82,7 +82,7 @@ async function drained(ordersDb: string): Promise<Backlog> {
 
 async function main(): Promise<number> {
   const options = parseSoakOptions(process.argv.slice(2));
-  const stores = await openBenchStores(REPO_ROOT, { requireDurable: false });
+  const stores = await openBenchStores({ requireDurable: false });
   const logDir = mkdtempSync(join(tmpdir(), 'saga-soak-logs-'));
   try {
     say(`starting the system in production mode (logs in ${logDir})`);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
 import { typeOrmOptions, type PostgresEndpoint } from '#platform';
@@ -29,6 +30,8 @@ const record = (over: Partial<SagaRecord> = {}): SagaRecord => ({
   revision: 1,
   ...over,
 });
+
+type Writer = (this: Socket, ...args: unknown[]) => unknown;
 
 const row = (sagaId: string, step: string): TimelineEntry => ({
   sagaId,
@@ -166,6 +169,28 @@ describe('PostgresSagaStore: conditional writes, claims and leases (real Postgre
       }),
     );
     assert.equal(await queries.findById(saga.id), null);
+  });
+
+  it('BEGIN and the statements sent with it leave in one socket write, COMMIT in another', async () => {
+    const socket = Socket.prototype as unknown as Record<'_write' | '_writev', Writer>;
+    const originals = { _write: socket._write, _writev: socket._writev };
+    const port = Number(new URL(postgres.url).port);
+    let writes = 0;
+    for (const name of ['_write', '_writev'] as const) {
+      socket[name] = function (this: Socket, ...args: unknown[]) {
+        if (this.remotePort === port) writes += 1; // not the test runner's own pipes
+        return originals[name].apply(this, args);
+      };
+    }
+    const [a, b] = [record(), record()];
+    try {
+      await store.transaction((tx) => Promise.all([store.insert(tx, a), store.insert(tx, b)]));
+    } finally {
+      Object.assign(socket, originals);
+    }
+    assert.deepEqual([await queries.findById(a.id), await queries.findById(b.id)], [a, b]);
+    // Uncorked, the same transaction takes four: BEGIN, each INSERT, COMMIT.
+    assert.equal(writes, 2);
   });
 
   it('statements sent together in a transaction commit together, or none when one fails', async () => {

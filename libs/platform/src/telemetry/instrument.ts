@@ -6,6 +6,7 @@
 // variables; with none set nothing is exported, but trace context still flows into the logs.
 import { register } from 'node:module';
 import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
+import { ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { withDefaultAttributes, workspaceVersion } from './resource-attributes.js';
 import { serviceNameFromArgv } from './service-name.js';
@@ -51,8 +52,20 @@ if (env.OTEL_SDK_DISABLED !== 'true' && !started) {
         '@opentelemetry/instrumentation-dns': { enabled: false },
         '@opentelemetry/instrumentation-net': { enabled: false },
         // The recovery worker's and lease keeper's polls belong to no request: as root spans they
-        // would be most of the traces and a share of the CPU, and tell nothing.
-        '@opentelemetry/instrumentation-pg': { requireParentSpan: true },
+        // would be most of the traces and a share of the CPU, and tell nothing. Taking a pooled
+        // connection is not a database call: two spans per order that said nothing either.
+        '@opentelemetry/instrumentation-pg': { requireParentSpan: true, ignoreConnectSpans: true },
+        // Trace ids go into the JSON log lines; the lines themselves go to stdout (above), so
+        // handing each one to the OpenTelemetry Logs SDK as well would be work for nothing.
+        '@opentelemetry/instrumentation-pino': { disableLogSending: true },
+        // An HTTP request passed through 14 spans of Express's plumbing: each body parser and
+        // middleware, and every handler twice (Express 5 runs on the `router` package, which has
+        // its own instrumentation), for nothing the HTTP span and its children do not say. Express
+        // stays instrumented for one thing: it names the HTTP span by route (`POST /v1/orders`).
+        '@opentelemetry/instrumentation-router': { enabled: false },
+        '@opentelemetry/instrumentation-express': {
+          ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.REQUEST_HANDLER],
+        },
         '@opentelemetry/instrumentation-mongodb': {
           requireParentSpan: true,
           // The default walks the whole command with a JSON replacer to blank its values: 5 % of

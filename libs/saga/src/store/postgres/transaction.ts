@@ -14,8 +14,8 @@ interface PgClient {
  * it `pg` queues the statement behind BEGIN, as TypeORM's own `transaction` does. The
  * statements inside go through the EntityManager as usual.
  *
- * In pipeline mode the socket is also corked until the current turn of the event loop ends, so
- * BEGIN and every statement the work submits in that turn leave in one write: each write wakes
+ * In pipeline mode the socket is also corked until the work has submitted its first statements, so
+ * BEGIN and every statement the work submits at once leave in one write: each write wakes
  * the PostgreSQL backend, and on a busy 2-core machine each wake-up is a context switch on both
  * sides.
  */
@@ -27,8 +27,10 @@ export async function pipelinedTransaction<T>(
   const client = (await runner.connect()) as PgClient;
   const stream = client.pipeline ? client.connection?.stream : undefined;
   if (stream) {
+    // Here we run in a promise continuation (after `connect`), so the tick queue is next served
+    // once the microtask queue is empty: after the work has submitted what it submits at once.
     stream.cork();
-    setImmediate(() => stream.uncork());
+    process.nextTick(() => stream.uncork());
   }
   const begun = client.query('BEGIN');
   begun.catch(() => undefined); // its failure also fails the statements behind it

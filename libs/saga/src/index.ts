@@ -27,7 +27,10 @@ export {
   type SagaStatus,
 } from './engine/saga-state.js';
 export { SagaReader } from './views/saga-reader.js';
-export { pipelinedTransaction } from './store/postgres/transaction.js';
+export {
+  pipelinedTransaction,
+  type PipelinedTransactionOptions,
+} from './store/postgres/transaction.js';
 export type { SagaDefinitionView } from './views/definition-view.js';
 export type { SagaView, TimelineView, SagaWithTimeline } from './views/saga-view.js';
 export type { SagaCursor, SagaFilter, StatusCount } from './views/saga-filter.js';

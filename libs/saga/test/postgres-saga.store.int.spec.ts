@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { typeOrmOptions, type PostgresEndpoint } from '#platform';
 import { testPostgres } from '#testing';
-import { CreateSagaTables1764000000000 } from '../src/index.js';
+import { CreateSagaTables1764000000000, pipelinedTransaction } from '../src/index.js';
 import { PostgresSagaQueries } from '../src/store/postgres/postgres-saga.queries.js';
 import { PostgresSagaStore } from '../src/store/postgres/postgres-saga.store.js';
 import type { SagaRecord, TimelineEntry } from '../src/store/saga-record.js';
@@ -171,26 +171,68 @@ describe('PostgresSagaStore: conditional writes, claims and leases (real Postgre
     assert.equal(await queries.findById(saga.id), null);
   });
 
-  it('BEGIN and the statements sent with it leave in one socket write, COMMIT in another', async () => {
+  /** Socket writes to PostgreSQL while `action` runs (not the test runner's own pipes). */
+  async function writesDuring(action: () => Promise<unknown>): Promise<number> {
     const socket = Socket.prototype as unknown as Record<'_write' | '_writev', Writer>;
     const originals = { _write: socket._write, _writev: socket._writev };
     const port = Number(new URL(postgres.url).port);
     let writes = 0;
     for (const name of ['_write', '_writev'] as const) {
       socket[name] = function (this: Socket, ...args: unknown[]) {
-        if (this.remotePort === port) writes += 1; // not the test runner's own pipes
+        if (this.remotePort === port) writes += 1;
         return originals[name].apply(this, args);
       };
     }
-    const [a, b] = [record(), record()];
     try {
-      await store.transaction((tx) => Promise.all([store.insert(tx, a), store.insert(tx, b)]));
+      await action();
     } finally {
       Object.assign(socket, originals);
     }
+    return writes;
+  }
+  const atOnce = <T>(work: (tx: EntityManager) => Promise<T>) =>
+    pipelinedTransaction(dataSource, work, { sentAtOnce: true });
+
+  it('BEGIN and the statements sent with it leave in one socket write, COMMIT in another', async () => {
+    const [a, b] = [record(), record()];
+    const writes = await writesDuring(() =>
+      store.transaction((tx) => Promise.all([store.insert(tx, a), store.insert(tx, b)])),
+    );
     assert.deepEqual([await queries.findById(a.id), await queries.findById(b.id)], [a, b]);
     // Uncorked, the same transaction takes four: BEGIN, each INSERT, COMMIT.
     assert.equal(writes, 2);
+  });
+
+  it('sent at once: BEGIN, the statements and COMMIT leave in one write, and commit', async () => {
+    const [a, b] = [record(), record()];
+    const writes = await writesDuring(() =>
+      atOnce((tx) => Promise.all([store.insert(tx, a), store.insert(tx, b)])),
+    );
+    assert.equal(writes, 1);
+    assert.deepEqual([await queries.findById(a.id), await queries.findById(b.id)], [a, b]);
+  });
+
+  it('sent at once, one failing: its error is thrown and neither row commits', async () => {
+    const [existing, fresh] = [record(), record()];
+    await insert(existing);
+    const failed = atOnce((tx) =>
+      Promise.all([store.insert(tx, fresh), store.insert(tx, { ...existing })]),
+    );
+    await assert.rejects(failed, (error: { code?: string }) => error.code === '23505');
+    assert.equal(await queries.findById(fresh.id), null, 'rolled back with the duplicate');
+    const after = record();
+    await insert(after);
+    assert.deepEqual(await queries.findById(after.id), after, 'the connection went back clean');
+  });
+
+  it('sent at once: a statement sent after an answer is refused, not run outside the transaction', async () => {
+    const [first, late] = [record(), record()];
+    const misuse = atOnce(async (tx) => {
+      await store.insert(tx, first);
+      await store.insert(tx, late);
+    });
+    await assert.rejects(misuse, /statement sent after COMMIT/);
+    assert.equal(await queries.findById(late.id), null);
   });
 
   it('statements sent together in a transaction commit together, or none when one fails', async () => {

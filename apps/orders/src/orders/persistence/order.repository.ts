@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { pipelinedTransaction } from '#saga';
+import { pipelinedTransaction, type PipelinedTransactionOptions } from '#saga';
 import { statusReasonOf, type Order, type OrderStatus } from '../domain/order.js';
 import { ORDER_COLUMNS, orderValues, toOrder, type OrderRow } from './order.columns.js';
 
@@ -34,8 +34,11 @@ export class OrderRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** One unit of work on the orders database (an order and its saga start in one). */
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return pipelinedTransaction(this.dataSource, work);
+  transaction<T>(
+    work: (tx: EntityManager) => Promise<T>,
+    options?: PipelinedTransactionOptions,
+  ): Promise<T> {
+    return pipelinedTransaction(this.dataSource, work, options);
   }
 
   async insert(tx: EntityManager, order: Order): Promise<void> {

@@ -1,10 +1,21 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 interface PgClient {
   query(sql: string): Promise<unknown>;
   /** `pg`'s pipeline mode (set on the pool); absent on other drivers. */
   pipeline?: boolean;
   connection?: { stream?: { cork(): void; uncork(): void } };
+}
+
+export interface PipelinedTransactionOptions {
+  /**
+   * The work sends all its statements at once, none waiting for another's answer (an order and
+   * its saga: two INSERTs). COMMIT then goes out right behind them, in the same write: the whole
+   * transaction is one round trip. If a statement fails, PostgreSQL turns that COMMIT into a
+   * rollback, and the work's error is thrown as usual. A statement the work sends after that
+   * point is refused with an error, never run outside the transaction.
+   */
+  sentAtOnce?: boolean;
 }
 
 /**
@@ -22,27 +33,49 @@ interface PgClient {
 export async function pipelinedTransaction<T>(
   dataSource: DataSource,
   work: (tx: EntityManager) => Promise<T>,
+  options: PipelinedTransactionOptions = {},
 ): Promise<T> {
   const runner = dataSource.createQueryRunner();
   const client = (await runner.connect()) as PgClient;
   const stream = client.pipeline ? client.connection?.stream : undefined;
+  let commit: Promise<unknown> | undefined;
+  let settled = false;
   if (stream) {
     // Here we run in a promise continuation (after `connect`), so the tick queue is next served
     // once the microtask queue is empty: after the work has submitted what it submits at once.
     stream.cork();
-    process.nextTick(() => stream.uncork());
+    process.nextTick(() => {
+      if (options.sentAtOnce && !settled) {
+        commit = client.query('COMMIT');
+        commit.catch(() => undefined); // awaited below when the work succeeds
+        refuseLaterStatements(runner);
+      }
+      stream.uncork();
+    });
   }
   const begun = client.query('BEGIN');
   begun.catch(() => undefined); // its failure also fails the statements behind it
   try {
     const result = await work(runner.manager);
     await begun;
-    await client.query('COMMIT');
+    await (commit ?? client.query('COMMIT'));
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    settled = true;
+    // A COMMIT already sent ends the transaction either way (a rollback if anything failed).
+    await (commit ?? client.query('ROLLBACK')).catch(() => undefined);
     throw error;
   } finally {
+    settled = true;
     await runner.release();
   }
+}
+
+function refuseLaterStatements(runner: QueryRunner): void {
+  runner.query = () =>
+    Promise.reject(
+      new Error(
+        'pipelinedTransaction: a statement sent after COMMIT (the work was not sentAtOnce)',
+      ),
+    );
 }

@@ -28,15 +28,18 @@ export class CreateOrderUseCase {
     let saga: StartedSaga;
     try {
       // A retry with the same key hits the unique constraint and replays the first order.
-      // Both rows are sent at once: one round trip (with BEGIN) on a pipelined connection.
-      saga = await this.orders.transaction(async (tx) => {
-        const { customerId, amount, description } = order;
-        const [, started] = await Promise.all([
-          this.orders.insert(tx, order),
-          this.sagas.begin(tx, CREATE_ORDER_SAGA, order.id, { customerId, amount, description }),
-        ]);
-        return started;
-      });
+      // Both rows are sent at once, with BEGIN before and COMMIT behind them: one round trip.
+      saga = await this.orders.transaction(
+        async (tx) => {
+          const { customerId, amount, description } = order;
+          const [, started] = await Promise.all([
+            this.orders.insert(tx, order),
+            this.sagas.begin(tx, CREATE_ORDER_SAGA, order.id, { customerId, amount, description }),
+          ]);
+          return started;
+        },
+        { sentAtOnce: true },
+      );
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const winner = await this.orders.findByIdempotencyKey(order.customerId, order.idempotencyKey);

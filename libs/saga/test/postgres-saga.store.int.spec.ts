@@ -233,6 +233,8 @@ describe('PostgresSagaStore: conditional writes, claims and leases (real Postgre
     });
     await assert.rejects(misuse, /statement sent after COMMIT/);
     assert.equal(await queries.findById(late.id), null);
+    // As documented: what went out with the COMMIT has committed.
+    assert.deepEqual(await queries.findById(first.id), first);
   });
 
   it('statements sent together in a transaction commit together, or none when one fails', async () => {

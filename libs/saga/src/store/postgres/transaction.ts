@@ -12,8 +12,9 @@ export interface PipelinedTransactionOptions {
    * The work sends all its statements at once, none waiting for another's answer (an order and
    * its saga: two INSERTs). COMMIT then goes out right behind them, in the same write: the whole
    * transaction is one round trip. If a statement fails, PostgreSQL turns that COMMIT into a
-   * rollback, and the work's error is thrown as usual. A statement the work sends after that
-   * point is refused with an error, never run outside the transaction.
+   * rollback, and the work's error is thrown as usual. Only for statements sent together: one
+   * the work sends after another's answer is refused with an error (never run outside the
+   * transaction), but what it sent before that has committed.
    */
   sentAtOnce?: boolean;
 }

@@ -40,13 +40,13 @@ export async function pipelinedTransaction<T>(
   const client = (await runner.connect()) as PgClient;
   const stream = client.pipeline ? client.connection?.stream : undefined;
   let commit: Promise<unknown> | undefined;
-  let settled = false;
+  let failed = false;
   if (stream) {
     // Here we run in a promise continuation (after `connect`), so the tick queue is next served
     // once the microtask queue is empty: after the work has submitted what it submits at once.
     stream.cork();
     process.nextTick(() => {
-      if (options.sentAtOnce && !settled) {
+      if (options.sentAtOnce && !failed) {
         commit = client.query('COMMIT');
         commit.catch(() => undefined); // awaited below when the work succeeds
         refuseLaterStatements(runner);
@@ -62,12 +62,11 @@ export async function pipelinedTransaction<T>(
     await (commit ?? client.query('COMMIT'));
     return result;
   } catch (error) {
-    settled = true;
+    failed = true; // before the next tick, too: then no COMMIT is sent
     // A COMMIT already sent ends the transaction either way (a rollback if anything failed).
     await (commit ?? client.query('ROLLBACK')).catch(() => undefined);
     throw error;
   } finally {
-    settled = true;
     await runner.release();
   }
 }

@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { DataSource, type EntityManager } from 'typeorm';
-import { typeOrmOptions, type PostgresEndpoint } from '#platform';
+import { isUniqueViolation, typeOrmOptions, type PostgresEndpoint } from '#platform';
 import { testPostgres } from '#testing';
-import { CreateSagaTables1764000000000, pipelinedTransaction } from '../src/index.js';
+import { CreateSagaTables1764000000000, pipelinedTransaction, runSql } from '../src/index.js';
 import { PostgresSagaQueries } from '../src/store/postgres/postgres-saga.queries.js';
 import { PostgresSagaStore } from '../src/store/postgres/postgres-saga.store.js';
 import type { SagaRecord, TimelineEntry } from '../src/store/saga-record.js';
@@ -235,6 +235,26 @@ describe('PostgresSagaStore: conditional writes, claims and leases (real Postgre
     assert.equal(await queries.findById(late.id), null);
     // As documented: what went out with the COMMIT has committed.
     assert.deepEqual(await queries.findById(first.id), first);
+  });
+
+  it('a prepared statement is parsed once per connection, then only executed', async () => {
+    const runs = await store.transaction(async (tx) => {
+      for (let i = 0; i < 7; i += 1) await store.insert(tx, record());
+      const { rows } = await runSql<{ runs: number }>(
+        tx,
+        `SELECT (generic_plans + custom_plans)::int AS runs
+           FROM pg_prepared_statements WHERE name = 'saga_insert'`,
+      );
+      return rows[0]?.runs ?? 0;
+    });
+    // One statement on this connection that has run at least these seven times.
+    assert.ok(runs >= 7, `saga_insert ran ${runs} times`);
+  });
+
+  it('a prepared statement fails the way a text one does (a duplicate is a unique violation)', async () => {
+    const saga = record();
+    await insert(saga);
+    await assert.rejects(insert({ ...saga }), (error: unknown) => isUniqueViolation(error));
   });
 
   it('statements sent together in a transaction commit together, or none when one fails', async () => {

@@ -1,14 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { prepared, runSql } from '#saga';
 
 // Counts no further than the limit: all the rule needs, and its cost stays bounded however many
-// orders a customer has (the partial index fraud_screenings_customer_recent serves it).
-const RECENT = `SELECT count(*)::int AS screened FROM (
+// orders a customer has (the partial index fraud_screenings_customer_recent serves it). This and
+// the INSERT run on every order: prepared, parsed and planned once per connection.
+const RECENT = prepared(
+  'fraud_recent',
+  `SELECT count(*)::int AS screened FROM (
   SELECT 1 FROM fraud_screenings
    WHERE customer_id = $1 AND screened_at > $2 AND voided_at IS NULL
-   LIMIT $3) recent`;
-const INSERT = `INSERT INTO fraud_screenings (order_id, customer_id, screened_at)
-  VALUES ($1, $2, $3) ON CONFLICT (order_id) DO NOTHING`;
+   LIMIT $3) recent`,
+);
+const INSERT = prepared(
+  'fraud_insert',
+  `INSERT INTO fraud_screenings (order_id, customer_id, screened_at)
+  VALUES ($1, $2, $3) ON CONFLICT (order_id) DO NOTHING`,
+);
 const VOID = 'UPDATE fraud_screenings SET voided_at = $2 WHERE order_id = $1 AND voided_at IS NULL';
 
 /** The fraud check's screenings; every call joins the saga step's transaction. */
@@ -21,12 +29,12 @@ export class FraudScreeningRepository {
     since: Date,
     upTo: number,
   ): Promise<number> {
-    const [row] = (await tx.query(RECENT, [customerId, since, upTo])) as { screened: number }[];
-    return row?.screened ?? 0;
+    const { rows } = await runSql<{ screened: number }>(tx, RECENT, [customerId, since, upTo]);
+    return rows[0]?.screened ?? 0;
   }
 
   async record(tx: EntityManager, orderId: string, customerId: string, at: Date): Promise<void> {
-    await tx.query(INSERT, [orderId, customerId, at]);
+    await runSql(tx, INSERT, [orderId, customerId, at]);
   }
 
   async void(tx: EntityManager, orderId: string, at: Date): Promise<void> {

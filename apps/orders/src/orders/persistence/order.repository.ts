@@ -1,22 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { pipelinedTransaction, type PipelinedTransactionOptions } from '#saga';
+import { pipelinedTransaction, prepared, runSql, type PipelinedTransactionOptions } from '#saga';
 import { statusReasonOf, type Order, type OrderStatus } from '../domain/order.js';
 import { ORDER_COLUMNS, orderValues, toOrder, type OrderRow } from './order.columns.js';
 
 // Fixed SQL per statement: the saga's hot path runs these a few times per order, and an ORM
 // would derive them again on every call. order.columns.spec checks them against the entity.
-const INSERT = `INSERT INTO orders (${ORDER_COLUMNS.join(', ')})
-  VALUES (${ORDER_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
+// The two every order runs are prepared: parsed and planned once per connection.
+const INSERT = prepared(
+  'orders_insert',
+  `INSERT INTO orders (${ORDER_COLUMNS.join(', ')})
+  VALUES (${ORDER_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`,
+);
 const BY_ID = 'SELECT * FROM orders WHERE id = $1';
 const BY_IDS = 'SELECT * FROM orders WHERE id = ANY($1)';
 const BY_KEY = 'SELECT * FROM orders WHERE customer_id = $1 AND idempotency_key = $2';
-const TRANSITION = `WITH moved AS (
+const TRANSITION = prepared(
+  'orders_transition',
+  `WITH moved AS (
     UPDATE orders SET status = $3, status_reason = $4, updated_at = $5
      WHERE id = $1 AND status = ANY($2)
     RETURNING id)
-  SELECT count(*)::int AS moved FROM moved`;
+  SELECT count(*)::int AS moved FROM moved`,
+);
 const LIST = `SELECT * FROM orders
   WHERE ($1::varchar IS NULL OR customer_id = $1)
     AND ($2::timestamptz IS NULL OR (created_at, id) < ($2, $3::uuid))
@@ -42,7 +49,7 @@ export class OrderRepository {
   }
 
   async insert(tx: EntityManager, order: Order): Promise<void> {
-    await tx.query(INSERT, orderValues(order));
+    await runSql(tx, INSERT, orderValues(order));
   }
 
   async findById(id: string): Promise<Order | null> {
@@ -68,10 +75,14 @@ export class OrderRepository {
     reason = '',
     at = new Date(),
   ): Promise<boolean> {
-    const [row] = (await tx.query(TRANSITION, [id, from, to, statusReasonOf(reason), at])) as {
-      moved: number;
-    }[];
-    return row?.moved === 1;
+    const { rows } = await runSql<{ moved: number }>(tx, TRANSITION, [
+      id,
+      from,
+      to,
+      statusReasonOf(reason),
+      at,
+    ]);
+    return rows[0]?.moved === 1;
   }
 
   /** Newest first, keyset-paginated; `customerId` undefined lists everyone's (admins). */

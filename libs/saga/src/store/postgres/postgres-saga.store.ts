@@ -12,23 +12,30 @@ import {
   toRecord,
   type SagaRow,
 } from './saga-columns.js';
-import { runSql } from './sql.js';
+import { prepared, runSql } from './sql.js';
 import { pipelinedTransaction } from './transaction.js';
 
-const INSERT_SAGA = `INSERT INTO saga_instances (id, type, version, correlation_id, status, step,
+// Prepared, as every order runs them (see `prepared`).
+const INSERT_SAGA = prepared(
+  'saga_insert',
+  `INSERT INTO saga_instances (id, type, version, correlation_id, status, step,
     attempts, last_error, ending, owner, next_attempt_at, failing_since, created_at, updated_at,
     finished_at, payload, revision)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`;
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+);
 
 // The timeline rows are inserted only when the UPDATE matched: one statement, all or nothing.
-const ADVANCE = `WITH advanced AS (
+const ADVANCE = prepared(
+  'saga_advance',
+  `WITH advanced AS (
     UPDATE saga_instances SET ${setState(4)}
      WHERE id = $1 AND owner = $2 AND revision = $3
     RETURNING id),
   timeline AS (
     INSERT INTO saga_steps (${TIMELINE_COLUMNS})
     SELECT r.* FROM advanced CROSS JOIN ${timelineUnnest(14)} AS r)
-  SELECT count(*)::int AS advanced FROM advanced`;
+  SELECT count(*)::int AS advanced FROM advanced`,
+);
 
 // A claim bumps the revision, so a run still going on an earlier claim cannot record anything.
 const CLAIM_DUE = `UPDATE saga_instances

@@ -71,11 +71,14 @@ export async function pipelinedTransaction<T>(
   }
 }
 
+// Both ways to a statement: text through query(), a prepared one through the connection.
 function refuseLaterStatements(runner: QueryRunner): void {
-  runner.query = () =>
+  const refuse = () =>
     Promise.reject(
       new Error(
         'pipelinedTransaction: a statement sent after COMMIT (the work was not sentAtOnce)',
       ),
     );
+  runner.query = refuse;
+  runner.connect = refuse;
 }

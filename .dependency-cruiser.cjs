@@ -1,5 +1,5 @@
 /**
- * Architecture boundaries, checked in CI by `npm run lint`. scripts/lint/boundaries.spec.ts
+ * Architecture boundaries, checked in CI by `npm run lint`. scripts/lint/boundaries.int.spec.ts
  * breaks each rule on purpose in a throwaway tree and expects it to be caught.
  */
 const SPEC = '[.](spec|int[.]spec|e2e[.]spec)[.]ts$';

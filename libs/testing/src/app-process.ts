@@ -36,6 +36,8 @@ const START_ATTEMPTS = 3;
  * waits until /health/ready answers 200. Ports
  * it picks itself are free when picked, but another process (a test file running alongside, an
  * outgoing connection) can take one before the app binds it: then it tries again on new ports.
+ * The readiness poll is a few lines here rather than wait-on: it must also stop early when the
+ * child exits, with the child's output and whether a port was taken, which wait-on cannot see.
  */
 export async function startApp(name: string, options: StartOptions = {}): Promise<AppProcess> {
   const picksPorts = !options.env?.HTTP_PORT && !options.env?.GRPC_PORT;

@@ -6,8 +6,9 @@ import { statusReasonOf, type Order, type OrderStatus } from '../domain/order.js
 import { ORDER_COLUMNS, orderValues, toOrder, type OrderRow } from './order.columns.js';
 
 // Fixed SQL per statement: the saga's hot path runs these a few times per order, and an ORM
-// would derive them again on every call. order.columns.spec checks them against the entity.
-// The two every order runs are prepared: parsed and planned once per connection.
+// would derive them again on every call (test/order-repository.int.spec checks the columns
+// against the table the migrations build). The two every order runs are prepared: parsed and
+// planned once per connection.
 const INSERT = prepared(
   'orders_insert',
   `INSERT INTO orders (${ORDER_COLUMNS.join(', ')})

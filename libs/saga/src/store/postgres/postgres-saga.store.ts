@@ -15,7 +15,7 @@ import {
 import { prepared, runSql } from './sql.js';
 import { pipelinedTransaction } from './transaction.js';
 
-// Prepared, as every order runs them (see `prepared`).
+// Prepared, as every saga runs them (see `prepared`).
 const INSERT_SAGA = prepared(
   'saga_insert',
   `INSERT INTO saga_instances (id, type, version, correlation_id, status, step,

@@ -8,12 +8,13 @@ export interface SqlResult<Row> {
 
 /**
  * A statement that each pooled connection parses and plans once, then only executes: for the
- * few a saga runs on every order. Sent as text, a statement is parsed, analysed and planned
- * again each time, about a third of PostgreSQL's work for a one-row INSERT. Only for fixed text
- * whose plan does not depend on its parameters (not a search with optional filters: after five
- * runs PostgreSQL may keep one generic plan for all of them). The name is per connection, so it
- * must not be used for another text; a pooler in transaction mode (PgBouncer) would need its
- * prepared-statement support turned on.
+ * few a saga runs every time. Sent as text, a statement is parsed, analysed and planned again
+ * each time, about a third of PostgreSQL's work for a one-row INSERT. Only for fixed text whose
+ * plan does not depend on its parameters (not a search with optional filters: after five runs
+ * PostgreSQL may keep one generic plan for all of them), and whose result columns are named, not
+ * `*`: a column a migration adds while the app runs would fail a prepared `SELECT *` ("cached
+ * plan must not change result type"). The name is per connection, so it must not be used for
+ * another text; a pooler in transaction mode (PgBouncer) needs its prepared-statement support on.
  */
 export interface PreparedStatement {
   readonly name: string;

@@ -40,6 +40,9 @@ export function typeOrmOptions(
       // Statements issued together go out together (a transaction's BEGIN with its first
       // statement: see pipelinedTransaction); awaited one by one they behave as without it.
       pipeline: true,
+      // Read by the saga library's runSql. A pool of one is PGlite's: every client of it, in
+      // this process or another, shares its single session, where statement names would clash.
+      preparedStatements: endpoint.maxPoolSize > 1,
     },
     retryAttempts: 2,
     retryDelay: 500,

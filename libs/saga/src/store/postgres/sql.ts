@@ -15,6 +15,9 @@ export interface SqlResult<Row> {
  * `*`: a column a migration adds while the app runs would fail a prepared `SELECT *` ("cached
  * plan must not change result type"). The name is per connection, so it must not be used for
  * another text; a pooler in transaction mode (PgBouncer) needs its prepared-statement support on.
+ * A server whose connections share one session (PGlite's socket server) must not get named
+ * statements at all: set `extra: { preparedStatements: false }` on its DataSource, and they go as
+ * text.
  */
 export interface PreparedStatement {
   readonly name: string;
@@ -45,8 +48,9 @@ export async function runSql<Row = Record<string, unknown>>(
 ): Promise<SqlResult<Row>> {
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   try {
-    if (typeof sql === 'string') {
-      const result = await runner.query(sql, [...params], true);
+    if (typeof sql === 'string' || !preparesStatements(manager)) {
+      const text = typeof sql === 'string' ? sql : sql.text;
+      const result = await runner.query(text, [...params], true);
       return { rows: result.records as Row[], affected: result.affected ?? 0 };
     }
     const client = (await runner.connect()) as PgClient;
@@ -59,4 +63,9 @@ export async function runSql<Row = Record<string, unknown>>(
   } finally {
     if (!manager.queryRunner) await runner.release();
   }
+}
+
+function preparesStatements(manager: EntityManager): boolean {
+  const { extra } = manager.connection.options as { extra?: { preparedStatements?: boolean } };
+  return extra?.preparedStatements !== false;
 }

@@ -1,4 +1,5 @@
 import { QueryFailedError, type EntityManager } from 'typeorm';
+import { pgClientOf } from './pg-client.js';
 
 export interface SqlResult<Row> {
   rows: Row[];
@@ -28,14 +29,6 @@ export function prepared(name: string, text: string): PreparedStatement {
   return { name, text };
 }
 
-/** The `pg` client under a TypeORM query runner: it takes a named statement. */
-interface PgClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{
-    rows: unknown[];
-    rowCount: number | null;
-  }>;
-}
-
 /**
  * One statement on the transaction's connection (`manager` from `DataSource.transaction`), or
  * on a pooled one outside a transaction. Plain SQL keeps the saga's hot path to one round trip
@@ -53,7 +46,7 @@ export async function runSql<Row = Record<string, unknown>>(
       const result = await runner.query(text, [...params], true);
       return { rows: result.records as Row[], affected: result.affected ?? 0 };
     }
-    const client = (await runner.connect()) as PgClient;
+    const client = await pgClientOf(runner);
     const values = [...params];
     // TypeORM's query() takes text only; its error type is kept, so callers see one kind.
     const result = await client.query({ ...sql, values }).catch((error: unknown) => {

@@ -1,11 +1,5 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
-
-interface PgClient {
-  query(sql: string): Promise<unknown>;
-  /** `pg`'s pipeline mode (set on the pool); absent on other drivers. */
-  pipeline?: boolean;
-  connection?: { stream?: { cork(): void; uncork(): void } };
-}
+import { pgClientOf } from './pg-client.js';
 
 export interface PipelinedTransactionOptions {
   /**
@@ -37,7 +31,7 @@ export async function pipelinedTransaction<T>(
   options: PipelinedTransactionOptions = {},
 ): Promise<T> {
   const runner = dataSource.createQueryRunner();
-  const client = (await runner.connect()) as PgClient;
+  const client = await pgClientOf(runner);
   const stream = client.pipeline ? client.connection?.stream : undefined;
   let commit: Promise<unknown> | undefined;
   let failed = false;

@@ -84,12 +84,12 @@ export function renderReport(report: BenchReport): string {
       (v) => `  ${v.met ? 'met    ' : 'MISSED '} ${v.path}: ${v.target} (${v.actual})`,
     ),
     '',
-    'runtime during each path (median over rounds; loop = event-loop delay, pool = most requests waiting for a connection):',
+    'runtime during each path (median over rounds; loop = how late the event loop ran, beyond its 10 ms sampling tick, pool = most requests waiting for a connection):',
     ...report.paths.flatMap((p) => [
       `  ${p.path}:`,
       ...p.runtime.map(
         (r) =>
-          `    ${r.app.padEnd(8)} loop p99 ${fixed(r.loopP99Ms.median, 1)} ms, max ${fixed(r.loopMaxMs.median, 1)} ms; ` +
+          `    ${r.app.padEnd(8)} loop late p99 ${fixed(r.loopLateP99Ms.median, 1)} ms, max ${fixed(r.loopLateMaxMs.median, 1)} ms; ` +
           `GC ${fixed(r.gcMsPerS.median, 1)} ms/s in ${fixed(r.gcPerS.median, 1)} pauses/s; ` +
           `pool ${
             Object.entries(r.poolWaitMax)

@@ -9,8 +9,8 @@ export interface Spread {
 
 export interface RuntimeSummary {
   app: string;
-  loopP99Ms: Spread;
-  loopMaxMs: Spread;
+  loopLateP99Ms: Spread;
+  loopLateMaxMs: Spread;
   gcMsPerS: Spread;
   gcPerS: Spread;
   /** The most requests waiting for a connection in any round, by store. */
@@ -91,8 +91,8 @@ function runtimeOf(runs: readonly RoundRun[]): RuntimeSummary[] {
     }
     return {
       app,
-      loopP99Ms: spread(figures.map((f) => f.loopP99Ms)),
-      loopMaxMs: spread(figures.map((f) => f.loopMaxMs)),
+      loopLateP99Ms: spread(figures.map((f) => f.loopLateP99Ms)),
+      loopLateMaxMs: spread(figures.map((f) => f.loopLateMaxMs)),
       gcMsPerS: spread(figures.map((f) => f.gcMsPerS)),
       gcPerS: spread(figures.map((f) => f.gcPerS)),
       poolWaitMax,

@@ -47,7 +47,11 @@ export { acceptJsonBodies } from './http/json-bodies.js';
 export { BASE_ERRORS, type ErrorMap, type TransportStatus } from './errors/error-map.js';
 export { DomainErrorFilter } from './errors/domain-error.filter.js';
 export { MetricsModule } from './metrics/metrics.module.js';
-export { MetricsRegistry } from './metrics/metrics.registry.js';
+export {
+  EVENT_LOOP_SAMPLE_MS,
+  eventLoopLateMs,
+  MetricsRegistry,
+} from './metrics/metrics.registry.js';
 export { RequestMetrics } from './metrics/request-metrics.js';
 export { grpcMetricsInterceptor } from './metrics/grpc-metrics.interceptor.js';
 export { DbPoolMetrics, type PoolStats } from './metrics/db-pool.metrics.js';

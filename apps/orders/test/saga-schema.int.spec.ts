@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
 import { typeOrmOptions, type PostgresEndpoint } from '#platform';
-import { CreateSagaTables1764000000000, SagaStatusTally1764300000000 } from '#saga';
+import {
+  CreateSagaTables1764000000000,
+  SagaHeldCheck1764600000000,
+  SagaStatusTally1764300000000,
+} from '#saga';
 import { testPostgres } from '#testing';
 import { migrations } from '../src/persistence/migrations/index.js';
 
@@ -25,7 +29,7 @@ async function migrated<T>(
   }
 }
 
-/** Columns, indexes and triggers of the saga tables, each as one line. */
+/** Columns, indexes and triggers of the saga tables, and the saga functions, each as one line. */
 function sagaSchema(endpoint: PostgresEndpoint, list: typeof migrations) {
   return migrated(endpoint, list, async (source) => {
     const lines = async (sql: string) =>
@@ -39,6 +43,13 @@ function sagaSchema(endpoint: PostgresEndpoint, list: typeof migrations) {
       triggers: await lines(`SELECT pg_get_triggerdef(t.oid) AS line FROM pg_trigger t
         JOIN pg_class c ON c.oid = t.tgrelid
         WHERE c.relname = ANY($1) AND NOT t.tgisinternal ORDER BY t.tgname`),
+      functions: (
+        (await source.query(`SELECT p.proname || '(' || pg_get_function_identity_arguments(p.oid)
+            || ')' AS line FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+          WHERE n.nspname = current_schema() AND p.proname LIKE 'saga%' ORDER BY 1`)) as {
+          line: string;
+        }[]
+      ).map((row) => row.line),
     };
   });
 }
@@ -68,10 +79,18 @@ describe('saga tables: orders’ migrations and the library’s agree (real Post
   it('has the same columns, types, nullability, indexes and triggers either way', async () => {
     const [fromOrders, fromLibrary] = [
       await sagaSchema(ours, migrations),
-      await sagaSchema(library, [CreateSagaTables1764000000000, SagaStatusTally1764300000000]),
+      await sagaSchema(library, [
+        CreateSagaTables1764000000000,
+        SagaStatusTally1764300000000,
+        SagaHeldCheck1764600000000,
+      ]),
     ];
     assert.ok(fromLibrary.columns.length > 20, 'the library created the tables');
     assert.ok(fromLibrary.triggers.length === 4, 'and the tally’s triggers');
+    assert.ok(
+      fromLibrary.functions.includes('saga_expect_held(advanced boolean, saga_id uuid)'),
+      'and the transition’s held check',
+    );
     assert.deepEqual(fromOrders, fromLibrary);
   });
 

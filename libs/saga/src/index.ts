@@ -38,6 +38,7 @@ export type { SagaCursor, SagaFilter, StatusCount } from './views/saga-filter.js
 export { SagaOperator, type OperatorAction } from './operator/saga-operator.js';
 export { CreateSagaTables1764000000000 } from './store/postgres/migrations/1764000000000-create-saga-tables.js';
 export { SagaStatusTally1764300000000 } from './store/postgres/migrations/1764300000000-saga-status-tally.js';
+export { SagaHeldCheck1764600000000 } from './store/postgres/migrations/1764600000000-saga-held-check.js';
 export { SagaEngineStoppingError } from './errors/engine-stopping.error.js';
 export { InvalidSagaError } from './errors/invalid-saga.error.js';
 export {

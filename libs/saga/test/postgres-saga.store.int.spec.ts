@@ -5,7 +5,12 @@ import { after, before, describe, it } from 'node:test';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isUniqueViolation, typeOrmOptions, type PostgresEndpoint } from '#platform';
 import { testPostgres } from '#testing';
-import { CreateSagaTables1764000000000, pipelinedTransaction, runSql } from '../src/index.js';
+import {
+  CreateSagaTables1764000000000,
+  pipelinedTransaction,
+  runSql,
+  SagaHeldCheck1764600000000,
+} from '../src/index.js';
 import { PostgresSagaQueries } from '../src/store/postgres/postgres-saga.queries.js';
 import { PostgresSagaStore } from '../src/store/postgres/postgres-saga.store.js';
 import type { SagaRecord, TimelineEntry } from '../src/store/saga-record.js';
@@ -56,7 +61,11 @@ describe('PostgresSagaStore: conditional writes, claims and leases (real Postgre
 
   before(async () => {
     postgres = await testPostgres();
-    const options = typeOrmOptions(postgres, [], [CreateSagaTables1764000000000]);
+    const options = typeOrmOptions(
+      postgres,
+      [],
+      [CreateSagaTables1764000000000, SagaHeldCheck1764600000000],
+    );
     dataSource = await new DataSource(
       options as ConstructorParameters<typeof DataSource>[0],
     ).initialize();
@@ -293,5 +302,50 @@ describe('PostgresSagaStore: conditional writes, claims and leases (real Postgre
     const after = record();
     await insert(after);
     assert.deepEqual(await queries.findById(after.id), after);
+  });
+
+  // A step's transaction as the engine runs it: a local write, then the transition last.
+  const transition = (saga: SagaRecord, held: { owner: string; revision: number }) =>
+    store.transaction(async (tx) => {
+      await store.append(tx, row(saga.id, 'local-write'));
+      return store.advance({ ...saga, step: 'confirm' }, held, [row(saga.id, 'hold')], tx);
+    });
+
+  it('in a transaction, the transition and COMMIT leave in one write, and commit', async () => {
+    const saga = record();
+    await insert(saga);
+    const writes = await writesDuring(async () =>
+      assert.equal(await transition(saga, { owner: 'engine-a', revision: 1 }), true),
+    );
+    // BEGIN with the local write, then the transition with COMMIT (three writes before).
+    assert.equal(writes, 2);
+    assert.equal((await queries.findById(saga.id))?.step, 'confirm');
+    assert.deepEqual((await queries.timeline(saga.id)).map((r) => r.step).sort(), [
+      'hold',
+      'local-write',
+    ]);
+  });
+
+  it('a lease lost at the transition rolls back the transaction’s other writes, too', async () => {
+    const saga = record();
+    await insert(saga);
+    assert.equal(await transition(saga, { owner: 'engine-b', revision: 1 }), false);
+    assert.equal(await transition(saga, { owner: 'engine-a', revision: 0 }), false);
+    assert.deepEqual(await queries.timeline(saga.id), [], 'the local write rolled back');
+    assert.deepEqual(await queries.findById(saga.id), saga);
+    // The connection went back clean: the holder's transition still commits.
+    assert.equal(await transition(saga, { owner: 'engine-a', revision: 1 }), true);
+  });
+
+  it('nothing runs in the transaction after its last statement', async () => {
+    const saga = record();
+    await insert(saga);
+    const late = record();
+    const misuse = store.transaction(async (tx) => {
+      await store.advance({ ...saga, step: 'confirm' }, { owner: 'engine-a', revision: 1 }, [], tx);
+      await store.insert(tx, late);
+    });
+    await assert.rejects(misuse, /statement sent after COMMIT/);
+    assert.equal(await queries.findById(late.id), null);
   });
 });

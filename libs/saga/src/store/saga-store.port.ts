@@ -22,7 +22,8 @@ export interface SagaStore<Tx = unknown> {
   insert(tx: Tx, saga: SagaRecord): Promise<void>;
   /**
    * Writes the saga's new state and appends its timeline rows, only if it is still `held`
-   * (all or nothing, in `tx` when given). False when the lease was lost or another write won.
+   * (all or nothing). False when the lease was lost or another write won. In `tx` it is the
+   * transaction's last statement (the store may commit with it); a lost lease rolls `tx` back.
    */
   advance(saga: SagaRecord, held: Held, rows: readonly TimelineEntry[], tx?: Tx): Promise<boolean>;
   /** Extends the lease of a saga still `held` (a step running longer than a lease); false if lost. */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { typeOrmOptions, type PostgresEndpoint } from '#platform';
 import {
   CreateSagaTables1764000000000,
+  SagaHeldCheck1764600000000,
   SagaStatusTally1764300000000,
   SagaModule,
   SagaOrchestrator,
@@ -86,6 +87,7 @@ export async function bookingEngine(
           [
             CreateSagaTables1764000000000,
             SagaStatusTally1764300000000,
+            SagaHeldCheck1764600000000,
             CreateBookings1764000000001,
           ],
         ),

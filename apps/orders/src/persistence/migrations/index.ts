@@ -1,5 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
-import { SagaStatusTally1764300000000 } from '#saga';
+import { SagaHeldCheck1764600000000, SagaStatusTally1764300000000 } from '#saga';
 import { CreateOrdersAndSagas1732500000000 } from './1732500000000-create-orders-and-sagas.js';
 import { SagaConsole1732600000000 } from './1732600000000-saga-console.js';
 import { SagaLibrary1764100000000 } from './1764100000000-saga-library.js';
@@ -13,4 +13,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   FraudScreenings1764200000000,
   // From here on the saga tables change only through the library's own migrations.
   SagaStatusTally1764300000000,
+  SagaHeldCheck1764600000000,
 ];

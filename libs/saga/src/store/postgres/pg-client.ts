@@ -3,7 +3,7 @@ import type { QueryRunner } from 'typeorm';
 /** What the store uses of the `pg` client under a TypeORM query runner. */
 export interface PgClient {
   query(sql: string): Promise<unknown>;
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{
     rows: unknown[];
     rowCount: number | null;
   }>;

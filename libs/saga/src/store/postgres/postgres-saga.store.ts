@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import type { UnfinishedVersion } from '../../errors/missing-saga-versions.error.js';
 import type { SagaRecord, TimelineEntry } from '../saga-record.js';
 import type { Held, SagaStore, SagaVersion } from '../saga-store.port.js';
@@ -25,6 +25,8 @@ const INSERT_SAGA = prepared(
 );
 
 // The timeline rows are inserted only when the UPDATE matched: one statement, all or nothing.
+// Matching nothing (the lease lost) is an error, SQLSTATE SAGA1 (migration 1764600000000): in a
+// transaction COMMIT is sent behind this statement without waiting for it, and must roll back.
 const ADVANCE = prepared(
   'saga_advance',
   `WITH advanced AS (
@@ -34,8 +36,9 @@ const ADVANCE = prepared(
   timeline AS (
     INSERT INTO saga_steps (${TIMELINE_COLUMNS})
     SELECT r.* FROM advanced CROSS JOIN ${timelineUnnest(14)} AS r)
-  SELECT count(*)::int AS advanced FROM advanced`,
+  SELECT saga_expect_held(count(*) = 1, $1) AS advanced FROM advanced`,
 );
+const NOT_HELD = 'SAGA1';
 
 // A claim bumps the revision, so a run still going on an earlier claim cannot record anything.
 const CLAIM_DUE = `UPDATE saga_instances
@@ -62,6 +65,11 @@ const UNFINISHED_VERSIONS = `SELECT type, version, count(*)::int AS count FROM s
 const OVERWRITE = `UPDATE saga_instances SET ${setState(3)}
   WHERE id = $1 AND revision = $2
   RETURNING *`;
+
+const sqlState = (error: unknown) =>
+  error instanceof QueryFailedError
+    ? (error.driverError as { code?: string } | undefined)?.code
+    : undefined;
 
 /** The saga store on PostgreSQL (saga_instances, saga_steps), through TypeORM's connection. */
 @Injectable()
@@ -101,11 +109,16 @@ export class PostgresSagaStore implements SagaStore<EntityManager> {
     tx: EntityManager = this.dataSource.manager,
   ): Promise<boolean> {
     const params = [saga.id, held.owner, held.revision, ...stateParams(saga)];
-    const result = await runSql<{ advanced: number }>(tx, ADVANCE, [
-      ...params,
-      ...timelineColumns(rows),
-    ]);
-    return result.rows[0]?.advanced === 1;
+    try {
+      // In a transaction the engine's transition is its last statement: COMMIT goes with it.
+      await runSql(tx, ADVANCE, [...params, ...timelineColumns(rows)], {
+        withCommit: tx !== this.dataSource.manager,
+      });
+      return true;
+    } catch (error) {
+      if (sqlState(error) === NOT_HELD) return false;
+      throw error;
+    }
   }
 
   async renew(id: string, held: Held, until: Date): Promise<boolean> {

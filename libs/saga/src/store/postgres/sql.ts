@@ -1,5 +1,6 @@
 import { QueryFailedError, type EntityManager } from 'typeorm';
-import { pgClientOf } from './pg-client.js';
+import { pgClientOf, type PgClient } from './pg-client.js';
+import { sendWithCommit } from './transaction.js';
 
 export interface SqlResult<Row> {
   rows: Row[];
@@ -29,6 +30,15 @@ export function prepared(name: string, text: string): PreparedStatement {
   return { name, text };
 }
 
+export interface RunOptions {
+  /**
+   * The last statement of a `pipelinedTransaction`: COMMIT goes out right behind it, in the same
+   * write (see `sendWithCommit`). It must fail rather than change nothing when the transaction
+   * must not commit.
+   */
+  withCommit?: boolean;
+}
+
 /**
  * One statement on the transaction's connection (`manager` from `DataSource.transaction`), or
  * on a pooled one outside a transaction. Plain SQL keeps the saga's hot path to one round trip
@@ -38,21 +48,29 @@ export async function runSql<Row = Record<string, unknown>>(
   manager: EntityManager,
   sql: string | PreparedStatement,
   params: readonly unknown[] = [],
+  options: RunOptions = {},
 ): Promise<SqlResult<Row>> {
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  const values = [...params];
+  const text = typeof sql === 'string' ? sql : sql.text;
+  // Through the client, a prepared statement keeps its name (TypeORM's query() takes text only).
+  const config =
+    typeof sql !== 'string' && preparesStatements(manager)
+      ? { name: sql.name, text, values }
+      : { text, values };
+  const send = (client: PgClient) =>
+    client.query(config).then(
+      (result) => ({ rows: result.rows as Row[], affected: result.rowCount ?? 0 }),
+      // TypeORM's error type is kept, so callers see one kind whichever way a statement went.
+      (error: unknown) => {
+        throw new QueryFailedError(text, values, error as Error);
+      },
+    );
   try {
-    if (typeof sql === 'string' || !preparesStatements(manager)) {
-      const text = typeof sql === 'string' ? sql : sql.text;
-      const result = await runner.query(text, [...params], true);
-      return { rows: result.records as Row[], affected: result.affected ?? 0 };
-    }
-    const client = await pgClientOf(runner);
-    const values = [...params];
-    // TypeORM's query() takes text only; its error type is kept, so callers see one kind.
-    const result = await client.query({ ...sql, values }).catch((error: unknown) => {
-      throw new QueryFailedError(sql.text, values, error as Error);
-    });
-    return { rows: result.rows as Row[], affected: result.rowCount ?? 0 };
+    if (options.withCommit) return await sendWithCommit(runner, send);
+    if ('name' in config) return await send(await pgClientOf(runner));
+    const result = await runner.query(text, values, true);
+    return { rows: result.records as Row[], affected: result.affected ?? 0 };
   } finally {
     if (!manager.queryRunner) await runner.release();
   }

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { pgClientOf } from './pg-client.js';
+import { pgClientOf, type PgClient } from './pg-client.js';
 
 export interface PipelinedTransactionOptions {
   /**
@@ -33,18 +33,15 @@ export async function pipelinedTransaction<T>(
   const runner = dataSource.createQueryRunner();
   const client = await pgClientOf(runner);
   const stream = client.pipeline ? client.connection?.stream : undefined;
-  let commit: Promise<unknown> | undefined;
+  const sent: SentCommit = {};
+  openTransactions.set(runner, sent);
   let failed = false;
   if (stream) {
     // Here we run in a promise continuation (after `connect`), so the tick queue is next served
     // once the microtask queue is empty: after the work has submitted what it submits at once.
     stream.cork();
     process.nextTick(() => {
-      if (options.sentAtOnce && !failed) {
-        commit = client.query('COMMIT');
-        commit.catch(() => undefined); // awaited below when the work succeeds
-        refuseLaterStatements(runner);
-      }
+      if (options.sentAtOnce && !failed && !sent.commit) sendCommit(runner, client, sent);
       stream.uncork();
     });
   }
@@ -53,16 +50,51 @@ export async function pipelinedTransaction<T>(
   try {
     const result = await work(runner.manager);
     await begun;
-    await (commit ?? client.query('COMMIT'));
+    await (sent.commit ?? client.query('COMMIT'));
     return result;
   } catch (error) {
     failed = true; // before the next tick, too: then no COMMIT is sent
     // A COMMIT already sent ends the transaction either way (a rollback if anything failed).
-    await (commit ?? client.query('ROLLBACK')).catch(() => undefined);
+    await (sent.commit ?? client.query('ROLLBACK')).catch(() => undefined);
     throw error;
   } finally {
+    openTransactions.delete(runner);
     await runner.release();
   }
+}
+
+interface SentCommit {
+  commit?: Promise<unknown>;
+}
+
+const openTransactions = new WeakMap<QueryRunner, SentCommit>();
+
+/**
+ * Sends a transaction's last statement with COMMIT right behind it, in one write, without waiting
+ * for the statement's answer: a round trip less per transaction. So the statement must fail,
+ * not quietly change nothing, whenever the transaction must not commit: PostgreSQL then answers
+ * that COMMIT with a rollback. `send` must submit the statement at once (a `pg` `query` call).
+ * Outside a `pipelinedTransaction` the statement simply runs.
+ */
+export async function sendWithCommit<R>(
+  runner: QueryRunner,
+  send: (client: PgClient) => Promise<R>,
+): Promise<R> {
+  const client = await pgClientOf(runner);
+  const sent = openTransactions.get(runner);
+  if (!sent) return send(client);
+  const stream = client.pipeline ? client.connection?.stream : undefined;
+  stream?.cork();
+  const result = send(client);
+  sendCommit(runner, client, sent);
+  stream?.uncork();
+  return result;
+}
+
+function sendCommit(runner: QueryRunner, client: PgClient, sent: SentCommit): void {
+  sent.commit = client.query('COMMIT');
+  sent.commit.catch(() => undefined); // awaited by the transaction
+  refuseLaterStatements(runner);
 }
 
 // Both ways to a statement: text through query(), a prepared one through the connection.
@@ -70,7 +102,7 @@ function refuseLaterStatements(runner: QueryRunner): void {
   const refuse = () =>
     Promise.reject(
       new Error(
-        'pipelinedTransaction: a statement sent after COMMIT (the work was not sentAtOnce)',
+        'pipelinedTransaction: a statement sent after COMMIT (the work was not sentAtOnce, or ran a statement after its last)',
       ),
     );
   runner.query = refuse;

@@ -70,13 +70,13 @@ export function formatSoakReport(result: SoakResult): string {
     lines.push(
       `answers/s (orders and cancels) ${fixed(rate(start))} → ${fixed(rate(end))}; latency p50 ${fixed(start.window.p50Ms)} → ${fixed(end.window.p50Ms)} ms, ` +
         `p95 ${fixed(start.window.p95Ms)} → ${fixed(end.window.p95Ms)} ms, p99 ${fixed(start.window.p99Ms)} → ${fixed(end.window.p99Ms)} ms (start → end)`,
-      'process   RSS MiB start → end (growth)   event-loop delay p50 / p99 / max ms, start → end ' +
-        '(sampled every 10 ms: an idle loop reads about 10)',
+      'process   RSS MiB start → end (growth)   event loop late p50 / p99 / max ms, start → end ' +
+        '(beyond its 10 ms sampling tick: an idle loop is 0 late)',
       ...start.processes.map((first) => {
         const last = end.processes.find((p) => p.name === first.name) ?? first;
         const growth = ((last.rssMb - first.rssMb) / first.rssMb) * 100;
         const loop = (p: ProcessSample) =>
-          `${fixed(p.loopP50Ms)} / ${fixed(p.loopP99Ms)} / ${fixed(p.loopMaxMs)}`;
+          `${fixed(p.loopLateP50Ms)} / ${fixed(p.loopLateP99Ms)} / ${fixed(p.loopLateMaxMs)}`;
         return `${first.name.padEnd(9)} ${`${fixed(first.rssMb)} → ${fixed(last.rssMb)} (${growth >= 0 ? '+' : ''}${fixed(growth)} %)`.padEnd(29)}${loop(first)} → ${loop(last)}`;
       }),
     );

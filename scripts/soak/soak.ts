@@ -51,7 +51,7 @@ async function soak(stack: BenchStack, options: SoakOptions, ordersDb: string) {
     say(
       `${Math.round(atMs / 1000)}s${taken.measured ? '' : ' (warm-up)'}: ${((taken.window.answered * 1000) / options.sampleMs).toFixed(1)} answers/s, ` +
         `p95 ${taken.window.p95Ms.toFixed(1)} ms, errors ${driver.errorCount}, backlog ${backlog.RUNNING + backlog.COMPENSATING + backlog.STUCK}, ` +
-        `orders RSS ${orders?.rssMb.toFixed(0)} MiB, loop p99 ${orders?.loopP99Ms.toFixed(1)} ms`,
+        `orders RSS ${orders?.rssMb.toFixed(0)} MiB, loop late p99 ${orders?.loopLateP99Ms.toFixed(1)} ms`,
     );
   };
   let sampling = Promise.resolve();

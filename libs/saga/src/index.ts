@@ -31,7 +31,13 @@ export {
   pipelinedTransaction,
   type PipelinedTransactionOptions,
 } from './store/postgres/transaction.js';
-export { prepared, runSql, type PreparedStatement, type SqlResult } from './store/postgres/sql.js';
+export {
+  prepared,
+  runSql,
+  type PreparedStatement,
+  type RunOptions,
+  type SqlResult,
+} from './store/postgres/sql.js';
 export type { SagaDefinitionView } from './views/definition-view.js';
 export type { SagaView, TimelineView, SagaWithTimeline } from './views/saga-view.js';
 export type { SagaCursor, SagaFilter, StatusCount } from './views/saga-filter.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { UnfinishedVersion } from '../../errors/missing-saga-versions.error.js';
 import type { SagaRecord, TimelineEntry } from '../saga-record.js';
 import type { Held, SagaStore, SagaVersion } from '../saga-store.port.js';
@@ -12,7 +12,7 @@ import {
   toRecord,
   type SagaRow,
 } from './saga-columns.js';
-import { prepared, runSql } from './sql.js';
+import { prepared, runSql, sqlStateOf } from './sql.js';
 import { pipelinedTransaction } from './transaction.js';
 
 // Prepared, as every saga runs them (see `prepared`).
@@ -66,11 +66,6 @@ const OVERWRITE = `UPDATE saga_instances SET ${setState(3)}
   WHERE id = $1 AND revision = $2
   RETURNING *`;
 
-const sqlState = (error: unknown) =>
-  error instanceof QueryFailedError
-    ? (error.driverError as { code?: string } | undefined)?.code
-    : undefined;
-
 /** The saga store on PostgreSQL (saga_instances, saga_steps), through TypeORM's connection. */
 @Injectable()
 export class PostgresSagaStore implements SagaStore<EntityManager> {
@@ -106,17 +101,17 @@ export class PostgresSagaStore implements SagaStore<EntityManager> {
     saga: SagaRecord,
     held: Held,
     rows: readonly TimelineEntry[],
-    tx: EntityManager = this.dataSource.manager,
+    tx?: EntityManager,
   ): Promise<boolean> {
     const params = [saga.id, held.owner, held.revision, ...stateParams(saga)];
     try {
       // In a transaction the engine's transition is its last statement: COMMIT goes with it.
-      await runSql(tx, ADVANCE, [...params, ...timelineColumns(rows)], {
-        withCommit: tx !== this.dataSource.manager,
+      await runSql(tx ?? this.dataSource.manager, ADVANCE, [...params, ...timelineColumns(rows)], {
+        withCommit: tx !== undefined,
       });
       return true;
     } catch (error) {
-      if (sqlState(error) === NOT_HELD) return false;
+      if (sqlStateOf(error) === NOT_HELD) return false;
       throw error;
     }
   }

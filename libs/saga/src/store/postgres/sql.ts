@@ -80,3 +80,10 @@ function preparesStatements(manager: EntityManager): boolean {
   const { extra } = manager.connection.options as { extra?: { preparedStatements?: boolean } };
   return extra?.preparedStatements !== false;
 }
+
+/** The SQLSTATE of a statement's error (runSql's errors are TypeORM's `QueryFailedError`). */
+export function sqlStateOf(error: unknown): string | undefined {
+  return error instanceof QueryFailedError
+    ? (error.driverError as { code?: string } | undefined)?.code
+    : undefined;
+}

@@ -7,13 +7,21 @@ type EntityList = (Function | EntitySchema)[];
 type MigrationList = (new () => MigrationInterface)[];
 
 /**
+ * A pool of one is how PGlite is given (in-process, or by a URL with max_pool_size=1 that tests
+ * share across processes): every client of it shares its single session.
+ */
+function sharesOneSession(endpoint: PostgresEndpoint): boolean {
+  return endpoint.maxPoolSize === 1;
+}
+
+/**
  * How long a query may wait for a pooled connection. With one connection (PGlite) every query
  * queues behind all others, so a burst of a thousand requests waits its turn for many seconds
  * (answering 500 "timeout exceeded when trying to connect" would fail requests the store can
  * serve); with a server's pool of 10 a long wait means the server is in trouble.
  */
 function acquireTimeoutMs(endpoint: PostgresEndpoint): number {
-  return endpoint.maxPoolSize === 1 ? 120_000 : 5_000;
+  return sharesOneSession(endpoint) ? 120_000 : 5_000;
 }
 
 /**
@@ -40,9 +48,8 @@ export function typeOrmOptions(
       // Statements issued together go out together (a transaction's BEGIN with its first
       // statement: see pipelinedTransaction); awaited one by one they behave as without it.
       pipeline: true,
-      // Read by the saga library's runSql. A pool of one is PGlite's: every client of it, in
-      // this process or another, shares its single session, where statement names would clash.
-      preparedStatements: endpoint.maxPoolSize > 1,
+      // Read by the saga library's runSql: in one shared session, statement names would clash.
+      preparedStatements: !sharesOneSession(endpoint),
     },
     retryAttempts: 2,
     retryDelay: 500,

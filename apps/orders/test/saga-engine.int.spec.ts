@@ -90,6 +90,37 @@ describe('saga engine with scripted payment outcomes (real PostgreSQL)', () => {
     });
   });
 
+  it('a confirm finding its order no longer PENDING fails as that step, and the charge is refunded', async () => {
+    const payments = new ScriptedPayments();
+    await withEngine(payments, async (engine) => {
+      // Moved while the charge ran: confirm's UPDATE, sent unanswered with the transition, fails.
+      payments.beforeReply = (orderId) =>
+        engine.orders.transaction((tx) =>
+          engine.orders.transition(tx, orderId, ['PENDING'], 'CANCELLED', 'cancelled by hand'),
+        );
+      const placed = await place(engine, 700);
+      await recoverUntil(
+        engine,
+        async () => (await timeline(engine, placed.id)).saga.status === 'STUCK',
+      );
+      const [{ timeline: rows }] = await engine.sagas.withTimelines(placed.id);
+      assert.deepEqual(
+        rows.map((s) => `${s.step}:${s.action}:${s.outcome}`),
+        [
+          'charge:execute:succeeded',
+          'fraud-check:execute:succeeded',
+          'confirm:execute:failed',
+          'fraud-check:compensate:succeeded',
+          'charge:compensate:succeeded',
+        ],
+      );
+      assert.match(rows[2]!.error, /^order .* is no longer PENDING$/);
+      assert.equal(payments.ledger.get(placed.id), 'REFUNDED');
+      // Its end finds the order moved too, and leaves it as found for a person (as below).
+      assert.equal((await engine.orders.findById(placed.id))?.status, 'CANCELLED');
+    });
+  });
+
   it('answers each ended order exactly as the database holds it (no read-back)', async () => {
     const payments = new ScriptedPayments();
     await withEngine(payments, async (engine) => {

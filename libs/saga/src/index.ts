@@ -34,6 +34,7 @@ export {
 export {
   prepared,
   runSql,
+  sendSql,
   type PreparedStatement,
   type RunOptions,
   type SqlResult,

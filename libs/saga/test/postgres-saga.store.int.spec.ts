@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isUniqueViolation, typeOrmOptions, type PostgresEndpoint } from '#platform';
@@ -13,44 +12,9 @@ import {
 } from '../src/index.js';
 import { PostgresSagaQueries } from '../src/store/postgres/postgres-saga.queries.js';
 import { PostgresSagaStore } from '../src/store/postgres/postgres-saga.store.js';
-import type { SagaRecord, TimelineEntry } from '../src/store/saga-record.js';
-
-const record = (over: Partial<SagaRecord> = {}): SagaRecord => ({
-  id: randomUUID(),
-  type: 'booking',
-  version: 1,
-  correlationId: randomUUID(),
-  status: 'RUNNING',
-  step: 'hold',
-  attempts: 0,
-  lastError: '',
-  ending: null,
-  owner: 'engine-a',
-  nextAttemptAt: new Date(Date.now() + 60_000),
-  failingSince: null,
-  createdAt: new Date('2026-11-29T10:00:00.123Z'),
-  updatedAt: new Date('2026-11-29T10:00:00.123Z'),
-  finishedAt: null,
-  payload: { guest: 'ada', tags: ['x'] },
-  revision: 1,
-  ...over,
-});
-
-type Writer = (this: Socket, ...args: unknown[]) => unknown;
-
-const row = (sagaId: string, step: string): TimelineEntry => ({
-  sagaId,
-  step,
-  action: 'execute',
-  outcome: 'succeeded',
-  attempt: 1,
-  error: 'ünïcode ☕',
-  startedAt: new Date(),
-  finishedAt: new Date(),
-  traceId: 'a'.repeat(32),
-  actor: null,
-  note: null,
-});
+import type { SagaRecord } from '../src/store/saga-record.js';
+import { record, row } from './support/saga-records.js';
+import { writesDuring as socketWrites } from './support/socket-writes.js';
 
 describe('PostgresSagaStore: conditional writes, claims and leases (real PostgreSQL)', () => {
   let postgres: PostgresEndpoint;
@@ -180,25 +144,7 @@ describe('PostgresSagaStore: conditional writes, claims and leases (real Postgre
     assert.equal(await queries.findById(saga.id), null);
   });
 
-  /** Socket writes to PostgreSQL while `action` runs (not the test runner's own pipes). */
-  async function writesDuring(action: () => Promise<unknown>): Promise<number> {
-    const socket = Socket.prototype as unknown as Record<'_write' | '_writev', Writer>;
-    const originals = { _write: socket._write, _writev: socket._writev };
-    const port = Number(new URL(postgres.url).port);
-    let writes = 0;
-    for (const name of ['_write', '_writev'] as const) {
-      socket[name] = function (this: Socket, ...args: unknown[]) {
-        if (this.remotePort === port) writes += 1;
-        return originals[name].apply(this, args);
-      };
-    }
-    try {
-      await action();
-    } finally {
-      Object.assign(socket, originals);
-    }
-    return writes;
-  }
+  const writesDuring = (action: () => Promise<unknown>) => socketWrites(postgres.url, action);
   const atOnce = <T>(work: (tx: EntityManager) => Promise<T>) =>
     pipelinedTransaction(dataSource, work, { sentAtOnce: true });
 

@@ -29,6 +29,8 @@ export class ScriptedPayments implements PaymentsPort {
   refuseCharges = false;
   /** Refunds fail this many more times before working; Infinity = never work. */
   failRefunds = 0;
+  /** Runs after a charge is captured, before it answers (someone acts on the order meanwhile). */
+  beforeReply?: (orderId: string) => Promise<unknown>;
 
   async charge(request: ChargeRequest): Promise<ChargeResult> {
     if (this.refuseCharges) {
@@ -42,6 +44,7 @@ export class ScriptedPayments implements PaymentsPort {
       if (!declined) this.captures += 1;
     }
     if (this.hangCharges) return new Promise<never>(() => {});
+    await this.beforeReply?.(request.orderId);
     const hold = this.holdFirstReply;
     this.holdFirstReply = undefined;
     if (hold) await hold;

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AnySagaDefinition } from '../definition/saga-definition.js';
+import { DeferredWriteFailedError } from '../errors/deferred-write-failed.error.js';
 import { LeaseLostError } from '../errors/lease-lost.error.js';
 import { SAGA_OPTIONS, type SagaModuleOptions } from '../saga-module-options.js';
 import type { SagaRecord } from '../store/saga-record.js';
@@ -54,13 +55,18 @@ export class TransitionApplier {
   async apply(input: TransitionInput): Promise<Applied> {
     const failedLocals = new Map<string, StepRun>();
     let endFailure: string | undefined;
+    // Local steps' writes first go out without waiting for answers, with the transition and
+    // COMMIT: one round trip. If one fails, no step saw it, so the transaction runs again with
+    // every write awaited, where the failure is its step's own, as if the step had thrown.
+    let deferWrites = true;
     for (;;) {
       try {
-        return await this.attempt(input, failedLocals, endFailure);
+        return await this.attempt(input, failedLocals, endFailure, deferWrites);
       } catch (error) {
         if (error instanceof LocalStepFailed) failedLocals.set(key(error.run), error.run);
         else if (error instanceof EndFailed)
           endFailure = `ending the saga failed: ${error.message}`;
+        else if (error instanceof DeferredWriteFailedError && deferWrites) deferWrites = false;
         else throw error;
       }
     }
@@ -77,32 +83,36 @@ export class TransitionApplier {
     input: TransitionInput,
     failedLocals: Map<string, StepRun>,
     endFailure: string | undefined,
+    deferWrites: boolean,
   ): Promise<Applied> {
     const transition = this.builder(input);
     if (input.first) transition.record(input.first);
     const ends = () => transition.terminal && input.definition.onEnd !== undefined;
     if (!transition.pendingLocal() && !ends()) return this.write(transition, input);
-    return this.store.transaction(async (tx) => {
-      for (let next = this.nextLocal(transition); next; next = this.nextLocal(transition)) {
-        const known = failedLocals.get(key(next));
-        const run =
-          known ??
-          (await this.executor.run(input.definition, input.saga, next.index, next.action, {
-            payload: input.payload,
-            credentials: input.credentials,
-            tx,
-            resumed: false,
-            at: transition.now,
-          }));
-        if (!known && run.outcome !== 'succeeded' && run.outcome !== 'rejected') {
-          throw new LocalStepFailed(run);
+    return this.store.transaction(
+      async (tx) => {
+        for (let next = this.nextLocal(transition); next; next = this.nextLocal(transition)) {
+          const known = failedLocals.get(key(next));
+          const run =
+            known ??
+            (await this.executor.run(input.definition, input.saga, next.index, next.action, {
+              payload: input.payload,
+              credentials: input.credentials,
+              tx,
+              resumed: false,
+              at: transition.now,
+            }));
+          if (!known && run.outcome !== 'succeeded' && run.outcome !== 'rejected') {
+            throw new LocalStepFailed(run);
+          }
+          transition.record(run);
         }
-        transition.record(run);
-      }
-      if (endFailure) transition.giveUp(endFailure);
-      else if (ends()) await this.end(input, transition, tx);
-      return this.write(transition, input, tx);
-    });
+        if (endFailure) transition.giveUp(endFailure);
+        else if (ends()) await this.end(input, transition, tx);
+        return this.write(transition, input, tx);
+      },
+      { deferWrites },
+    );
   }
 
   /**

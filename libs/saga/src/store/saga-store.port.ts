@@ -16,8 +16,16 @@ export interface Held {
  * Where the engine keeps sagas. `Tx` is the store's transaction handle, which local steps and
  * `onEnd` also write through (a TypeORM EntityManager for the PostgreSQL store).
  */
+export interface TransactionOptions {
+  /**
+   * Local steps' writes sent without waiting for their answers (`sendSql`) go on at once; if one
+   * fails, the transaction rolls back and throws `DeferredWriteFailedError`.
+   */
+  deferWrites?: boolean;
+}
+
 export interface SagaStore<Tx = unknown> {
-  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Adds a saga in the caller's transaction. */
   insert(tx: Tx, saga: SagaRecord): Promise<void>;
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { prepared, runSql } from '#saga';
+import { prepared, runSql, sendSql } from '#saga';
 
 // Counts no further than the limit: all the rule needs, and its cost stays bounded however many
 // orders a customer has (the partial index fraud_screenings_customer_recent serves it). This and
@@ -33,8 +33,9 @@ export class FraudScreeningRepository {
     return rows[0]?.screened ?? 0;
   }
 
-  async record(tx: EntityManager, orderId: string, customerId: string, at: Date): Promise<void> {
-    await runSql(tx, INSERT, [orderId, customerId, at]);
+  /** Sent with `sendSql`: in the step's transaction it goes out with the saga's transition. */
+  record(tx: EntityManager, orderId: string, customerId: string, at: Date): Promise<void> {
+    return sendSql(tx, INSERT, [orderId, customerId, at]);
   }
 
   async void(tx: EntityManager, orderId: string, at: Date): Promise<void> {

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { pipelinedTransaction, prepared, runSql, type PipelinedTransactionOptions } from '#saga';
+import {
+  pipelinedTransaction,
+  prepared,
+  runSql,
+  sendSql,
+  type PipelinedTransactionOptions,
+} from '#saga';
 import { statusReasonOf, type Order, type OrderStatus } from '../domain/order.js';
 import { ORDER_COLUMNS, orderValues, toOrder, type OrderRow } from './order.columns.js';
 
@@ -24,6 +30,15 @@ const TRANSITION = prepared(
      WHERE id = $1 AND status = ANY($2)
     RETURNING id)
   SELECT count(*)::int AS moved FROM moved`,
+);
+// The same move for a write nobody reads the answer of: it fails when the order did not move.
+const MOVE_OR_FAIL = prepared(
+  'orders_move_or_fail',
+  `WITH moved AS (
+    UPDATE orders SET status = $3, status_reason = $4, updated_at = $5
+     WHERE id = $1 AND status = ANY($2)
+    RETURNING id)
+  SELECT order_expect_moved(count(*) = 1, $1, array_to_string($2::text[], ' or ')) FROM moved`,
 );
 const LIST = `SELECT * FROM orders
   WHERE ($1::varchar IS NULL OR customer_id = $1)
@@ -84,6 +99,20 @@ export class OrderRepository {
       at,
     ]);
     return rows[0]?.moved === 1;
+  }
+
+  /**
+   * As `transition`, but an order in another status fails the statement ("order … is no longer
+   * PENDING"). Sent with `sendSql`: in a saga step's transaction it goes out with the transition.
+   */
+  moveOrFail(
+    tx: EntityManager,
+    id: string,
+    from: OrderStatus[],
+    to: OrderStatus,
+    at: Date,
+  ): Promise<void> {
+    return sendSql(tx, MOVE_OR_FAIL, [id, from, to, '', at]);
   }
 
   /** Newest first, keyset-paginated; `customerId` undefined lists everyone's (admins). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { UnfinishedVersion } from '../../errors/missing-saga-versions.error.js';
 import type { SagaRecord, TimelineEntry } from '../saga-record.js';
-import type { Held, SagaStore, SagaVersion } from '../saga-store.port.js';
+import type { Held, SagaStore, SagaVersion, TransactionOptions } from '../saga-store.port.js';
 import {
   setState,
   stateParams,
@@ -71,8 +71,11 @@ const OVERWRITE = `UPDATE saga_instances SET ${setState(3)}
 export class PostgresSagaStore implements SagaStore<EntityManager> {
   constructor(private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return pipelinedTransaction(this.dataSource, work);
+  transaction<T>(
+    work: (tx: EntityManager) => Promise<T>,
+    options?: TransactionOptions,
+  ): Promise<T> {
+    return pipelinedTransaction(this.dataSource, work, options);
   }
 
   async insert(tx: EntityManager, s: SagaRecord): Promise<void> {

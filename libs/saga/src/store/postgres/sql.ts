@@ -1,6 +1,6 @@
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { pgClientOf, type PgClient } from './pg-client.js';
-import { sendWithCommit } from './transaction.js';
+import { sendDeferred, sendWithCommit } from './transaction.js';
 
 export interface SqlResult<Row> {
   rows: Row[];
@@ -51,14 +51,49 @@ export async function runSql<Row = Record<string, unknown>>(
   options: RunOptions = {},
 ): Promise<SqlResult<Row>> {
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  const statement = statementOf<Row>(manager, sql, params);
+  try {
+    if (options.withCommit) return await sendWithCommit(runner, statement.send);
+    if (statement.prepared) return await statement.send(await pgClientOf(runner));
+    const result = await runner.query(statement.text, statement.values, true);
+    return { rows: result.records as Row[], affected: result.affected ?? 0 };
+  } finally {
+    if (!manager.queryRunner) await runner.release();
+  }
+}
+
+/**
+ * A write whose answer the caller does not need (no rows, no count): in a transaction with
+ * `deferWrites` (a saga step's, see `pipelinedTransaction`) it is sent and the caller goes on at
+ * once, so the step's writes and the saga's transition leave together; if it fails, the
+ * transaction fails. Anywhere else it runs as `runSql` does. A write that must change a row to be
+ * right has to fail when it does not (raise in SQL), since nobody reads its count.
+ */
+export async function sendSql(
+  manager: EntityManager,
+  sql: string | PreparedStatement,
+  params: readonly unknown[] = [],
+): Promise<void> {
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    await sendDeferred(runner, statementOf(manager, sql, params).send);
+  } finally {
+    if (!manager.queryRunner) await runner.release();
+  }
+}
+
+/** The statement as `pg` takes it, and how to send it on a client. */
+function statementOf<Row>(
+  manager: EntityManager,
+  sql: string | PreparedStatement,
+  params: readonly unknown[],
+) {
   const values = [...params];
   const text = typeof sql === 'string' ? sql : sql.text;
   // Through the client, a prepared statement keeps its name (TypeORM's query() takes text only).
-  const config =
-    typeof sql !== 'string' && preparesStatements(manager)
-      ? { name: sql.name, text, values }
-      : { text, values };
-  const send = (client: PgClient) =>
+  const prepared = typeof sql !== 'string' && preparesStatements(manager);
+  const config = prepared ? { name: sql.name, text, values } : { text, values };
+  const send = (client: PgClient): Promise<SqlResult<Row>> =>
     client.query(config).then(
       (result) => ({ rows: result.rows as Row[], affected: result.rowCount ?? 0 }),
       // TypeORM's error type is kept, so callers see one kind whichever way a statement went.
@@ -66,14 +101,7 @@ export async function runSql<Row = Record<string, unknown>>(
         throw new QueryFailedError(text, values, error as Error);
       },
     );
-  try {
-    if (options.withCommit) return await sendWithCommit(runner, send);
-    if ('name' in config) return await send(await pgClientOf(runner));
-    const result = await runner.query(text, values, true);
-    return { rows: result.records as Row[], affected: result.affected ?? 0 };
-  } finally {
-    if (!manager.queryRunner) await runner.release();
-  }
+  return { text, values, prepared, send };
 }
 
 function preparesStatements(manager: EntityManager): boolean {

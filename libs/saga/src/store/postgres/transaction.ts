@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { DeferredWriteFailedError } from '../../errors/deferred-write-failed.error.js';
 import { pgClientOf, type PgClient } from './pg-client.js';
 
 export interface PipelinedTransactionOptions {
@@ -11,6 +12,13 @@ export interface PipelinedTransactionOptions {
    * transaction), but what it sent before that has committed.
    */
   sentAtOnce?: boolean;
+  /**
+   * Writes sent with `sendSql` do not wait for their answers: the work goes on at once, so a
+   * step's writes, the transition and COMMIT can all leave in one write. A failure among them
+   * fails the transaction (PostgreSQL rolls it all back) with `DeferredWriteFailedError`, which
+   * carries that write's own error, thrown after the rollback.
+   */
+  deferWrites?: boolean;
 }
 
 /**
@@ -33,15 +41,15 @@ export async function pipelinedTransaction<T>(
   const runner = dataSource.createQueryRunner();
   const client = await pgClientOf(runner);
   const stream = client.pipeline ? client.connection?.stream : undefined;
-  const sent: SentCommit = {};
-  openTransactions.set(runner, sent);
+  const open: OpenTransaction = { deferWrites: options.deferWrites === true, deferred: [] };
+  openTransactions.set(runner, open);
   let failed = false;
   if (stream) {
     // Here we run in a promise continuation (after `connect`), so the tick queue is next served
     // once the microtask queue is empty: after the work has submitted what it submits at once.
     stream.cork();
     process.nextTick(() => {
-      if (options.sentAtOnce && !failed && !sent.commit) sendCommit(runner, client, sent);
+      if (options.sentAtOnce && !failed && !open.commit) sendCommit(runner, client, open);
       stream.uncork();
     });
   }
@@ -50,12 +58,16 @@ export async function pipelinedTransaction<T>(
   try {
     const result = await work(runner.manager);
     await begun;
-    await (sent.commit ?? client.query('COMMIT'));
+    await (open.commit ??= client.query('COMMIT'));
+    // PostgreSQL answers COMMIT after a failed statement with a rollback, not an error.
+    await throwIfDeferredFailed(open);
     return result;
   } catch (error) {
     failed = true; // before the next tick, too: then no COMMIT is sent
     // A COMMIT already sent ends the transaction either way (a rollback if anything failed).
-    await (sent.commit ?? client.query('ROLLBACK')).catch(() => undefined);
+    await (open.commit ?? client.query('ROLLBACK')).catch(() => undefined);
+    // The statements after a failed deferred write fail only because it did: its error is the cause.
+    await throwIfDeferredFailed(open);
     throw error;
   } finally {
     openTransactions.delete(runner);
@@ -63,11 +75,43 @@ export async function pipelinedTransaction<T>(
   }
 }
 
-interface SentCommit {
+interface OpenTransaction {
+  /** The COMMIT, once sent behind the last statement. */
   commit?: Promise<unknown>;
+  deferWrites: boolean;
+  /** Deferred writes, each settling when its answer is in. */
+  deferred: Promise<void>[];
+  failure?: { error: unknown };
 }
 
-const openTransactions = new WeakMap<QueryRunner, SentCommit>();
+const openTransactions = new WeakMap<QueryRunner, OpenTransaction>();
+
+/**
+ * Sends a write whose answer the caller does not need. In a transaction begun with `deferWrites`
+ * it returns once the write is submitted, and the transaction answers for it; anywhere else it
+ * waits for the answer, and its error is thrown as usual.
+ */
+export async function sendDeferred(
+  runner: QueryRunner,
+  send: (client: PgClient) => Promise<unknown>,
+): Promise<void> {
+  const client = await pgClientOf(runner);
+  const open = openTransactions.get(runner);
+  if (!open?.deferWrites) {
+    await send(client);
+    return;
+  }
+  const settled = send(client).then(
+    () => undefined,
+    (error: unknown) => void (open.failure ??= { error }), // the first sent, the first to fail
+  );
+  open.deferred.push(settled);
+}
+
+async function throwIfDeferredFailed(open: OpenTransaction): Promise<void> {
+  await Promise.all(open.deferred);
+  if (open.failure) throw new DeferredWriteFailedError(open.failure.error);
+}
 
 /**
  * Sends a transaction's last statement with COMMIT right behind it, in one write, without waiting
@@ -81,19 +125,19 @@ export async function sendWithCommit<R>(
   send: (client: PgClient) => Promise<R>,
 ): Promise<R> {
   const client = await pgClientOf(runner);
-  const sent = openTransactions.get(runner);
-  if (!sent) return send(client);
+  const open = openTransactions.get(runner);
+  if (!open) return send(client);
   const stream = client.pipeline ? client.connection?.stream : undefined;
   stream?.cork();
   const result = send(client);
-  sendCommit(runner, client, sent);
+  sendCommit(runner, client, open);
   stream?.uncork();
   return result;
 }
 
-function sendCommit(runner: QueryRunner, client: PgClient, sent: SentCommit): void {
-  sent.commit = client.query('COMMIT');
-  sent.commit.catch(() => undefined); // awaited by the transaction
+function sendCommit(runner: QueryRunner, client: PgClient, open: OpenTransaction): void {
+  open.commit = client.query('COMMIT');
+  open.commit.catch(() => undefined); // awaited by the transaction
   refuseLaterStatements(runner);
 }
 

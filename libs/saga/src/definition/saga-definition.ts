@@ -23,7 +23,10 @@ export interface StepContext<P> {
   at: Date;
 }
 
-/** A local step runs inside the transaction that records it: its writes commit with the saga. */
+/**
+ * A local step runs inside the transaction that records it: its writes commit with the saga.
+ * Writes sent with `sendSql` leave with the transition, unanswered (see the library README).
+ */
 export interface LocalStepContext<P, Tx = EntityManager> extends StepContext<P> {
   tx: Tx;
 }

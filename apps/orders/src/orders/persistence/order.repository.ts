@@ -23,17 +23,10 @@ const INSERT = prepared(
 const BY_ID = 'SELECT * FROM orders WHERE id = $1';
 const BY_IDS = 'SELECT * FROM orders WHERE id = ANY($1)';
 const BY_KEY = 'SELECT * FROM orders WHERE customer_id = $1 AND idempotency_key = $2';
+// Fails ("order … is no longer PENDING", SQLSTATE ORD01) when the order is in another status: a
+// saga step sends it unanswered, with the transition (`sendSql`), so nobody reads a count.
 const TRANSITION = prepared(
   'orders_transition',
-  `WITH moved AS (
-    UPDATE orders SET status = $3, status_reason = $4, updated_at = $5
-     WHERE id = $1 AND status = ANY($2)
-    RETURNING id)
-  SELECT count(*)::int AS moved FROM moved`,
-);
-// The same move for a write nobody reads the answer of: it fails when the order did not move.
-const MOVE_OR_FAIL = prepared(
-  'orders_move_or_fail',
   `WITH moved AS (
     UPDATE orders SET status = $3, status_reason = $4, updated_at = $5
      WHERE id = $1 AND status = ANY($2)
@@ -82,37 +75,19 @@ export class OrderRepository {
     return row ?? null;
   }
 
-  /** Moves an order from one of `from` to `to`; false when it was in another status. */
-  async transition(
+  /**
+   * Moves an order from one of `from` to `to`; in another status the statement fails, "order …
+   * is no longer PENDING". In a saga step's transaction it leaves with the saga's transition.
+   */
+  transition(
     tx: EntityManager,
     id: string,
     from: OrderStatus[],
     to: OrderStatus,
     reason = '',
     at = new Date(),
-  ): Promise<boolean> {
-    const { rows } = await runSql<{ moved: number }>(tx, TRANSITION, [
-      id,
-      from,
-      to,
-      statusReasonOf(reason),
-      at,
-    ]);
-    return rows[0]?.moved === 1;
-  }
-
-  /**
-   * As `transition`, but an order in another status fails the statement ("order … is no longer
-   * PENDING"). Sent with `sendSql`: in a saga step's transaction it goes out with the transition.
-   */
-  moveOrFail(
-    tx: EntityManager,
-    id: string,
-    from: OrderStatus[],
-    to: OrderStatus,
-    at: Date,
   ): Promise<void> {
-    return sendSql(tx, MOVE_OR_FAIL, [id, from, to, '', at]);
+    return sendSql(tx, TRANSITION, [id, from, to, statusReasonOf(reason), at]);
   }
 
   /** Newest first, keyset-paginated; `customerId` undefined lists everyone's (admins). */

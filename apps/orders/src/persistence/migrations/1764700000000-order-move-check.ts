@@ -2,10 +2,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * `order_expect_moved(moved, id, expected)`: nothing when an order's status UPDATE moved it,
- * else an error (SQLSTATE ORD01) naming the status it no longer has. The confirm step sends its
- * UPDATE without waiting for the answer (with the saga's transition and COMMIT, in one write), so
- * an order that is no longer PENDING must fail the statement, and with it the transaction, rather
- * than change no row unread. A function, because plain SQL has no way to raise at run time.
+ * else an error (SQLSTATE ORD01) naming the status it no longer has. A saga step sends the UPDATE
+ * without waiting for its answer (with the saga's transition and COMMIT, in one write), so an
+ * order in another status must fail the statement, and with it the transaction, rather than
+ * change no row unread. A function, because plain SQL has no way to raise at run time.
  */
 export class OrderMoveCheck1764700000000 implements MigrationInterface {
   name = 'OrderMoveCheck1764700000000';

@@ -13,8 +13,7 @@ export function confirmStep(
     local: true,
     async execute({ tx, correlationId: orderId, payload, at }) {
       await hook?.beforeConfirm(payload);
-      // Fails "order … is no longer PENDING" when it is not; sent with the saga's transition.
-      await orders.moveOrFail(tx, orderId, ['PENDING'], 'APPROVED', at);
+      await orders.transition(tx, orderId, ['PENDING'], 'APPROVED', '', at);
       return succeeded();
     },
   };

@@ -23,8 +23,8 @@ const ENVSUBST = '/usr/bin/envsubst';
 describe('gateway template', () => {
   it('fills the upstreams and ports and leaves nginx variables alone', async () => {
     const conf = renderGatewayConf(await readFile(GATEWAY_TEMPLATE, 'utf8'), VALUES);
-    assert.match(conf, /^\s*listen 8000;$/m);
-    assert.match(conf, /^\s*listen 9080 http2;$/m);
+    assert.match(conf, /^\s*listen 8000 backlog=4096;$/m);
+    assert.match(conf, /^\s*listen 9080 http2 backlog=4096;$/m);
     assert.match(conf, /server auth:3001;/);
     assert.match(conf, /server orders:50051;/);
     assert.match(conf, /\$binary_remote_addr/);

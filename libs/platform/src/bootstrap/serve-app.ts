@@ -37,6 +37,14 @@ export interface GrpcAppSpec {
   store: string;
 }
 
+/**
+ * Connections the kernel may hold for an HTTP listener before the app accepts them (it caps this
+ * at net.core.somaxconn, 4096 by default). Node's 511 overflowed when a burst of 1,000 clients
+ * reached orders through the gateway on a busy machine: the dropped SYNs were sent again after a
+ * second, past NGINX's 2 s connect timeout, and those requests got 504.
+ */
+const ACCEPT_BACKLOG = 4096;
+
 /** Where every listener binds: BIND_ADDRESS, else the loopback (the config requires it in production). */
 export function listenAddress(config: Pick<ListenConfig, 'BIND_ADDRESS'>): string {
   return config.BIND_ADDRESS ?? LOOPBACK;
@@ -46,7 +54,7 @@ export function listenAddress(config: Pick<ListenConfig, 'BIND_ADDRESS'>): strin
 export async function serveHttpApp(app: INestApplication, config: ListenConfig): Promise<string> {
   exitOnSignals(app);
   const host = listenAddress(config);
-  await app.listen(config.HTTP_PORT, host);
+  await listenHttp(app, config.HTTP_PORT, host);
   return host;
 }
 
@@ -77,7 +85,7 @@ export async function serveGrpcApp(app: INestApplication, spec: GrpcAppSpec): Pr
     { inheritAppConfig: true },
   );
   await app.startAllMicroservices();
-  await app.listen(config.HTTP_PORT, host);
+  await listenHttp(app, config.HTTP_PORT, host);
   setServing(health, spec.service, true);
   exitOnSignals(app, () => setServing(health, spec.service, false));
   app
@@ -86,4 +94,12 @@ export async function serveGrpcApp(app: INestApplication, spec: GrpcAppSpec): Pr
       `${spec.name} listening: HTTP ${config.HTTP_PORT}, gRPC ${config.GRPC_PORT} on ${host}, ` +
         `reflection ${reflection ? 'on' : 'off'}, store ${spec.store}`,
     );
+}
+
+function listenHttp(app: INestApplication, port: number, host: string): Promise<unknown> {
+  // Nest hands its arguments on to Node's server.listen(port, host, backlog); its type knows only
+  // the first two.
+  type ListenWithBacklog = (port: number, host: string, backlog: number) => Promise<unknown>;
+  const listen = app.listen.bind(app) as unknown as ListenWithBacklog;
+  return listen(port, host, ACCEPT_BACKLOG);
 }

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
-import { typeOrmOptions, type PostgresEndpoint } from '#platform';
-import { testPostgres } from '#testing';
+import type { PostgresEndpoint } from '#platform';
+import { migratedDataSource, testPostgres } from '#testing';
 import type { Order } from '../src/orders/domain/order.js';
 import { ORDER_COLUMNS } from '../src/orders/persistence/order.columns.js';
 import { OrderRepository } from '../src/orders/persistence/order.repository.js';
@@ -30,10 +30,7 @@ describe('OrderRepository: fixed SQL against the migrated orders table (real Pos
 
   before(async () => {
     postgres = await testPostgres();
-    const options = typeOrmOptions(postgres, [], migrations);
-    dataSource = await new DataSource(
-      options as ConstructorParameters<typeof DataSource>[0],
-    ).initialize();
+    dataSource = await migratedDataSource(postgres, migrations);
     orders = new OrderRepository(dataSource);
   });
   after(async () => {

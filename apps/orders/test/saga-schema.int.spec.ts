@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
-import { typeOrmOptions, type PostgresEndpoint } from '#platform';
+import type { PostgresEndpoint } from '#platform';
 import {
   CreateSagaTables1764000000000,
   SagaHeldCheck1764600000000,
   SagaStatusTally1764300000000,
 } from '#saga';
-import { testPostgres } from '#testing';
+import { migratedDataSource, testPostgres } from '#testing';
 import { migrations } from '../src/persistence/migrations/index.js';
 
 const TABLES = ['saga_instances', 'saga_steps', 'saga_status_tally'];
@@ -18,10 +18,7 @@ async function migrated<T>(
   list: typeof migrations,
   work: (source: DataSource) => Promise<T>,
 ): Promise<T> {
-  const options = typeOrmOptions(endpoint, [], list);
-  const source = await new DataSource(
-    options as ConstructorParameters<typeof DataSource>[0],
-  ).initialize();
+  const source = await migratedDataSource(endpoint, list);
   try {
     return await work(source);
   } finally {

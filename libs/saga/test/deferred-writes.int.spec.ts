@@ -4,8 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { typeOrmOptions, type PostgresEndpoint } from '#platform';
-import { testPostgres } from '#testing';
+import type { PostgresEndpoint } from '#platform';
+import { migratedDataSource, testPostgres } from '#testing';
 import {
   CreateSagaTables1764000000000,
   SagaHeldCheck1764600000000,
@@ -35,11 +35,10 @@ describe('deferred writes in a step transaction (real PostgreSQL)', () => {
 
   before(async () => {
     postgres = await testPostgres();
-    const migrations = [CreateSagaTables1764000000000, SagaHeldCheck1764600000000];
-    const options = typeOrmOptions(postgres, [], migrations);
-    dataSource = await new DataSource(
-      options as ConstructorParameters<typeof DataSource>[0],
-    ).initialize();
+    dataSource = await migratedDataSource(postgres, [
+      CreateSagaTables1764000000000,
+      SagaHeldCheck1764600000000,
+    ]);
     await dataSource.query('CREATE TABLE notes (id uuid PRIMARY KEY, note text NOT NULL)');
     store = new PostgresSagaStore(dataSource);
     queries = new PostgresSagaQueries(dataSource);

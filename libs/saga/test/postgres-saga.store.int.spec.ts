@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isUniqueViolation, typeOrmOptions, type PostgresEndpoint } from '#platform';
-import { testPostgres } from '#testing';
+import { migratedDataSource, testPostgres } from '#testing';
 import {
   CreateSagaTables1764000000000,
   pipelinedTransaction,
@@ -25,14 +25,10 @@ describe('PostgresSagaStore: conditional writes, claims and leases (real Postgre
 
   before(async () => {
     postgres = await testPostgres();
-    const options = typeOrmOptions(
-      postgres,
-      [],
-      [CreateSagaTables1764000000000, SagaHeldCheck1764600000000],
-    );
-    dataSource = await new DataSource(
-      options as ConstructorParameters<typeof DataSource>[0],
-    ).initialize();
+    dataSource = await migratedDataSource(postgres, [
+      CreateSagaTables1764000000000,
+      SagaHeldCheck1764600000000,
+    ]);
     store = new PostgresSagaStore(dataSource);
     queries = new PostgresSagaQueries(dataSource);
   });

@@ -1,5 +1,5 @@
 export { liveChildPids } from './child-processes.js';
-export { testPostgres } from './test-postgres.js';
+export { migratedDataSource, testPostgres } from './test-postgres.js';
 export { testMongo } from './test-mongo.js';
 export { testRedis, type RedisEndpoint } from './test-redis.js';
 export { startApp, runAppToExit, type AppProcess, type StartOptions } from './app-process.js';

@@ -3,7 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openPostgres, type PostgresEndpoint } from '#platform';
+import { DataSource, type MigrationInterface } from 'typeorm';
+import { openPostgres, typeOrmOptions, type PostgresEndpoint } from '#platform';
 
 /**
  * A fresh, empty database for one test file: a new database on the server in DATABASE_URL
@@ -32,6 +33,18 @@ export async function testPostgres(): Promise<PostgresEndpoint> {
     description: `PostgreSQL database ${name}`,
     close: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
+}
+
+/**
+ * A DataSource on `endpoint` configured as the apps configure theirs (`typeOrmOptions`: pipeline
+ * mode, PGlite's one shared session), with `migrations` run. The caller destroys it.
+ */
+export function migratedDataSource(
+  endpoint: PostgresEndpoint,
+  migrations: (new () => MigrationInterface)[],
+): Promise<DataSource> {
+  const options = typeOrmOptions(endpoint, [], migrations);
+  return new DataSource(options as ConstructorParameters<typeof DataSource>[0]).initialize();
 }
 
 async function adminQuery(url: string, sql: string): Promise<void> {

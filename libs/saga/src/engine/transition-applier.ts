@@ -36,6 +36,15 @@ class LocalStepFailed extends Error {
 
 class EndFailed extends Error {}
 
+/** What the failed tries of one transition taught the next. */
+interface Learned {
+  /** Local steps that failed, recorded as such instead of run again. */
+  failedLocals: Map<string, StepRun>;
+  /** Set when onEnd failed: the saga is then written STUCK. */
+  endFailure?: string;
+  deferWrites: boolean;
+}
+
 const key = (run: Pick<StepRun, 'index' | 'action'>) => `${run.index}:${run.action}`;
 
 /**
@@ -53,20 +62,19 @@ export class TransitionApplier {
   ) {}
 
   async apply(input: TransitionInput): Promise<Applied> {
-    const failedLocals = new Map<string, StepRun>();
-    let endFailure: string | undefined;
     // Local steps' writes first go out without waiting for answers, with the transition and
     // COMMIT: one round trip. If one fails, no step saw it, so the transaction runs again with
     // every write awaited, where the failure is its step's own, as if the step had thrown.
-    let deferWrites = true;
+    const learned: Learned = { failedLocals: new Map(), deferWrites: true };
     for (;;) {
       try {
-        return await this.attempt(input, failedLocals, endFailure, deferWrites);
+        return await this.attempt(input, learned);
       } catch (error) {
-        if (error instanceof LocalStepFailed) failedLocals.set(key(error.run), error.run);
+        if (error instanceof LocalStepFailed) learned.failedLocals.set(key(error.run), error.run);
         else if (error instanceof EndFailed)
-          endFailure = `ending the saga failed: ${error.message}`;
-        else if (error instanceof DeferredWriteFailedError && deferWrites) deferWrites = false;
+          learned.endFailure = `ending the saga failed: ${error.message}`;
+        else if (error instanceof DeferredWriteFailedError && learned.deferWrites)
+          learned.deferWrites = false;
         else throw error;
       }
     }
@@ -81,9 +89,7 @@ export class TransitionApplier {
 
   private async attempt(
     input: TransitionInput,
-    failedLocals: Map<string, StepRun>,
-    endFailure: string | undefined,
-    deferWrites: boolean,
+    { failedLocals, endFailure, deferWrites }: Learned,
   ): Promise<Applied> {
     const transition = this.builder(input);
     if (input.first) transition.record(input.first);

@@ -1,4 +1,4 @@
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import { QueryFailedError, type EntityManager, type QueryRunner } from 'typeorm';
 import { pgClientOf, type PgClient } from './pg-client.js';
 import { sendDeferred, sendWithCommit } from './transaction.js';
 
@@ -50,16 +50,13 @@ export async function runSql<Row = Record<string, unknown>>(
   params: readonly unknown[] = [],
   options: RunOptions = {},
 ): Promise<SqlResult<Row>> {
-  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   const statement = statementOf<Row>(manager, sql, params);
-  try {
-    if (options.withCommit) return await sendWithCommit(runner, statement.send);
-    if (statement.prepared) return await statement.send(await pgClientOf(runner));
+  return onRunner(manager, async (runner) => {
+    if (options.withCommit) return sendWithCommit(runner, statement.send);
+    if (statement.prepared) return statement.send(await pgClientOf(runner));
     const result = await runner.query(statement.text, statement.values, true);
     return { rows: result.records as Row[], affected: result.affected ?? 0 };
-  } finally {
-    if (!manager.queryRunner) await runner.release();
-  }
+  });
 }
 
 /**
@@ -74,9 +71,18 @@ export async function sendSql(
   sql: string | PreparedStatement,
   params: readonly unknown[] = [],
 ): Promise<void> {
+  const { send } = statementOf(manager, sql, params);
+  return onRunner(manager, (runner) => sendDeferred(runner, send));
+}
+
+/** `use` on the transaction's runner, or on a pooled one it then gives back. */
+async function onRunner<T>(
+  manager: EntityManager,
+  use: (runner: QueryRunner) => Promise<T>,
+): Promise<T> {
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   try {
-    await sendDeferred(runner, statementOf(manager, sql, params).send);
+    return await use(runner);
   } finally {
     if (!manager.queryRunner) await runner.release();
   }

@@ -5,8 +5,10 @@ export interface BenchOptions {
   rate: number;
   /** Length of each measured run, as k6 reads it ("30s", "2m"). */
   duration: string;
-  /** Length of each warm-up, saturation step and closed-model run. */
+  /** Length of each saturation step and closed-model run. */
   stepDuration: string;
+  /** How long each path runs before the first round (and the stack restarted for throughput). */
+  warmUp: string;
   /** How many times each path is measured; the report gives the median and the spread. */
   rounds: number;
   /** 2 or more adds the replica comparison: that many of orders and of payments, same rate. */
@@ -14,7 +16,7 @@ export interface BenchOptions {
 }
 
 const USAGE =
-  'usage: bench [--rate N] [--duration 30s] [--step-duration 10s] [--rounds 3] [--replicas N] (BENCH_RATE and BENCH_DURATION still work)';
+  'usage: bench [--rate N] [--duration 30s] [--step-duration 10s] [--warm-up 20s] [--rounds 3] [--replicas N] (BENCH_RATE and BENCH_DURATION still work)';
 
 /** Command-line options, with the older BENCH_RATE / BENCH_DURATION variables as defaults. */
 export function parseBenchOptions(
@@ -28,6 +30,7 @@ export function parseBenchOptions(
       rate: { type: 'string', default: env.BENCH_RATE ?? '200' },
       duration: { type: 'string', default: env.BENCH_DURATION ?? '30s' },
       'step-duration': { type: 'string', default: '10s' },
+      'warm-up': { type: 'string', default: '20s' },
       rounds: { type: 'string', default: '3' },
       replicas: { type: 'string', default: '1' },
     },
@@ -36,6 +39,7 @@ export function parseBenchOptions(
     rate: positive('rate', values.rate),
     duration: duration('duration', values.duration),
     stepDuration: duration('step-duration', values['step-duration']),
+    warmUp: duration('warm-up', values['warm-up']),
     rounds: positive('rounds', values.rounds),
     replicas: positive('replicas', values.replicas),
   };

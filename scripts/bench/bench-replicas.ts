@@ -47,7 +47,14 @@ export async function gatewayRuns(
   // the single one had (that one is warm from the runs before).
   const warmUps = replicas > 1 ? replicas : 0;
   for (let i = 0; i < warmUps; i += 1) {
-    await load(repoRoot, stack, open(`warm-up${suffix}`, 'grpc', options.stepDuration), 'gateway');
+    for (const { path, target } of PATHS) {
+      await load(
+        repoRoot,
+        stack,
+        open(`warm-up, ${path}${suffix}`, target, options.warmUp),
+        'gateway',
+      );
+    }
   }
   const measured = [];
   for (const { path, target } of PATHS) {

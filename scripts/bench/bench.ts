@@ -61,7 +61,7 @@ async function measure(stores: BenchStores, options: BenchOptions): Promise<Benc
     target: 'grpc',
     model: 'open',
     rate: options.rate,
-    duration: stepDuration,
+    duration: options.warmUp,
   });
   const off = await load(stack, { ...closed, label: 'max throughput, telemetry off' });
   await stack.stop();

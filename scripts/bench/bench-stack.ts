@@ -28,11 +28,12 @@ export interface BenchStack {
 }
 
 /**
- * The system as production runs it: NODE_ENV=production (strict config, real keys), real stores,
- * JSON logs written to files in `logDir` (as a container runtime would take them),
- * telemetry loaded (spans recorded; OTEL_SDK_DISABLED=true when `telemetry` is false), NGINX in
- * front for the HTTP path. With `replicas` > 1, that many of orders and of payments: the gateway
- * balances over the orders replicas and an NGINX gRPC balancer over the payments ones.
+ * The system as production runs it: NODE_ENV=production (strict config, real keys), the images'
+ * NODE_OPTIONS, real stores, JSON logs written to files in `logDir` (as a container runtime would
+ * take them), telemetry loaded (spans recorded; OTEL_SDK_DISABLED=true when `telemetry` is
+ * false), NGINX in front for the HTTP path. With `replicas` > 1, that many of orders and of
+ * payments: the gateway balances over the orders replicas and an NGINX gRPC balancer over the
+ * payments ones.
  */
 export async function startBenchStack(
   stores: BenchStores,
@@ -47,6 +48,8 @@ export async function startBenchStack(
   const issuer = 'http://auth.bench';
   const production = {
     NODE_ENV: 'production',
+    // As the images run them (docker/Dockerfile).
+    NODE_OPTIONS: '--v8-pool-size=0',
     LOG_LEVEL: 'info',
     OTEL_SDK_DISABLED: telemetry ? 'false' : 'true',
   };

@@ -15,6 +15,9 @@ import {
 } from '#testing';
 import type { BenchStores } from './bench-stores.js';
 
+/** The images' NODE_OPTIONS (docker/Dockerfile), so the bench runs the apps as they do. */
+export const IMAGE_NODE_OPTIONS = '--v8-pool-size=0';
+
 export interface BenchStack {
   auth: AppProcess;
   /** Every replica; one unless the stack was started with more. */
@@ -48,8 +51,7 @@ export async function startBenchStack(
   const issuer = 'http://auth.bench';
   const production = {
     NODE_ENV: 'production',
-    // As the images run them (docker/Dockerfile).
-    NODE_OPTIONS: '--v8-pool-size=0',
+    NODE_OPTIONS: IMAGE_NODE_OPTIONS,
     LOG_LEVEL: 'info',
     OTEL_SDK_DISABLED: telemetry ? 'false' : 'true',
   };

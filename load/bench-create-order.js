@@ -14,20 +14,24 @@ client.load([__ENV.PROTO_DIR || '../proto'], 'orders/v1/orders.proto');
 // open: a fixed arrival rate (latency under a given load); closed: VUS users back to back
 // (the most the system completes per second).
 const RATE = Number(__ENV.RATE || 100);
-// Enough VUs for half a second of arrivals in flight. When every VU is busy k6 drops the arrival
-// (it is never sent, so its latency is in no percentile) and starts another VU, compiling this
-// script and loading the protos again on the CPU the system under test is short of: at 300/s,
-// 40 VUs dropped up to 38 arrivals a run where enough VUs sent and timed every one.
+// Open model: enough VUs for half a second of arrivals in flight. When every VU is busy k6 drops
+// the arrival (it is never sent, so its latency is in no percentile) and starts another VU,
+// compiling this script and loading the protos again on the CPU the system under test is short
+// of: at 300/s, 40 VUs dropped up to 38 arrivals a run where enough VUs sent and timed every one.
+const VUS = Number(
+  __ENV.VUS || (__ENV.MODEL === 'closed' ? 16 : Math.max(40, Math.ceil(RATE / 2))),
+);
 const scenario =
   __ENV.MODEL === 'closed'
-    ? { executor: 'constant-vus', vus: Number(__ENV.VUS || 16), duration: __ENV.DURATION || '10s' }
+    ? { executor: 'constant-vus', vus: VUS, duration: __ENV.DURATION || '10s' }
     : {
         executor: 'constant-arrival-rate',
         rate: RATE,
         timeUnit: '1s',
         duration: __ENV.DURATION || '20s',
-        preAllocatedVUs: Number(__ENV.VUS || Math.max(40, Math.ceil(RATE / 2))),
-        maxVUs: Math.max(400, RATE * 2),
+        preAllocatedVUs: VUS,
+        // k6 refuses a maximum below the preallocated count (VUS=500 stopped it before a run).
+        maxVUs: Math.max(400, RATE * 2, VUS),
       };
 
 export const options = {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isUniqueViolation, typeOrmOptions, type PostgresEndpoint } from '#platform';
+import { isUniqueViolation, type PostgresEndpoint } from '#platform';
 import { migratedDataSource, testPostgres } from '#testing';
 import {
   CreateSagaTables1764000000000,
@@ -207,10 +207,7 @@ describe('PostgresSagaStore: conditional writes, claims and leases (real Postgre
   });
 
   it('a second pool on the same database runs the same statements (PGlite: one shared session)', async () => {
-    const options = typeOrmOptions(postgres, [], []);
-    const other = await new DataSource(
-      options as ConstructorParameters<typeof DataSource>[0],
-    ).initialize();
+    const other = await migratedDataSource(postgres, []);
     try {
       const second = new PostgresSagaStore(other);
       for (const each of [store, second, store, second]) {

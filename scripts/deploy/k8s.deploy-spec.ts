@@ -183,6 +183,20 @@ describe('k8s checks catch a deliberate mistake and name the object', () => {
       /^Deployment\/redis: prometheus.io\/port 9191 is no port of its containers$/,
     ],
     [
+      'a new replica given its full share of requests at once',
+      'base/istio/destination-rules.yaml',
+      /(name: payments\n(.*\n)+?) {6}warmup:\n {8}duration: 90s\n {8}minimumPercent: 10\n/,
+      '$1',
+      /^DestinationRule\/payments: loadBalancer.warmup.duration unset: a new replica must get its share/,
+    ],
+    [
+      'a balancer Envoy cannot ramp up',
+      'base/istio/destination-rules.yaml',
+      /(name: orders\n(.*\n)+?) {6}simple: LEAST_REQUEST\n/,
+      '$1      simple: RANDOM\n',
+      /^DestinationRule\/orders: loadBalancer.simple RANDOM: Envoy ramps new replicas up only with/,
+    ],
+    [
       'a Secret committed in the manifests',
       'base/apps/identity-config.yaml',
       'kind: ConfigMap',

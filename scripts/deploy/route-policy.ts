@@ -11,6 +11,18 @@ interface HttpRoute {
   route?: { destination: { host: string; port?: { number: number } } }[];
 }
 
+/**
+ * How long a new replica's share of requests must take to ramp up: a fresh process compiles its
+ * hot code for about a minute under load (docs/performance.md, "A new process is slow for a
+ * minute"). Envoy's slow start works with these two balancers only.
+ */
+const MIN_WARMUP_SECONDS = 60;
+const WARMUP_BALANCERS = new Set(['LEAST_REQUEST', 'ROUND_ROBIN']);
+
+interface TrafficPolicy {
+  loadBalancer?: { simple?: string; warmup?: { duration?: string } };
+}
+
 const UNIT_SECONDS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
 /** Istio durations ("1.5s", "300ms"); NaN for anything Envoy would refuse. */
 const seconds = (duration = ''): number => {
@@ -23,10 +35,16 @@ export function routeProblems(objects: K8sObject[], namespace: string): string[]
   const gateways = new Set(of(objects, 'Gateway').map((g) => g.metadata.name));
   const serviceOf = (host: string) =>
     host.replace(new RegExp(`\\.${namespace}\\.svc\\.cluster\\.local$`), '');
+  const apps = new Set(
+    of(objects, 'Deployment')
+      .filter((d) => d.metadata.labels?.['app.kubernetes.io/component'] === 'api')
+      .map((d) => d.metadata.name),
+  );
   for (const rule of of(objects, 'DestinationRule')) {
-    const host = spec<{ host: string }>(rule).host;
+    const { host, trafficPolicy } = spec<{ host: string; trafficPolicy?: TrafficPolicy }>(rule);
     if (!servicePorts(objects, serviceOf(host)))
       problems.push(`${ref(rule)}: host ${host} is no Service in ${namespace}`);
+    if (apps.has(serviceOf(host))) problems.push(...warmupProblems(ref(rule), trafficPolicy));
   }
   for (const vs of of(objects, 'VirtualService')) {
     const s = spec<{ gateways?: string[]; http?: HttpRoute[] }>(vs);
@@ -58,6 +76,21 @@ export function routeProblems(objects: K8sObject[], namespace: string): string[]
     }
   }
   return problems;
+}
+
+/** An app's rule must ramp a new replica up for at least MIN_WARMUP_SECONDS. */
+function warmupProblems(rule: string, policy: TrafficPolicy | undefined): string[] {
+  const balancer = policy?.loadBalancer;
+  const duration = balancer?.warmup?.duration;
+  if (!(seconds(duration) >= MIN_WARMUP_SECONDS))
+    return [
+      `${rule}: loadBalancer.warmup.duration ${duration ?? 'unset'}: a new replica must get its share of requests over at least ${MIN_WARMUP_SECONDS}s while it compiles its hot code`,
+    ];
+  if (!WARMUP_BALANCERS.has(balancer?.simple ?? ''))
+    return [
+      `${rule}: loadBalancer.simple ${balancer?.simple ?? 'unset'}: Envoy ramps new replicas up only with ${[...WARMUP_BALANCERS].join(' or ')}`,
+    ];
+  return [];
 }
 
 /**

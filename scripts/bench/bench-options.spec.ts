@@ -3,12 +3,12 @@ import { describe, it } from 'node:test';
 import { parseBenchOptions } from './bench-options.js';
 
 describe('bench command line', () => {
-  it('defaults to 200/s for 30 s, 10 s steps, 20 s warm-ups, three rounds, one replica', () => {
+  it('defaults to 200/s for 30 s, 10 s steps, 60 s warm-ups, three rounds, one replica', () => {
     assert.deepEqual(parseBenchOptions([], {}), {
       rate: 200,
       duration: '30s',
       stepDuration: '10s',
-      warmUp: '20s',
+      warmUp: '60s',
       rounds: 3,
       replicas: 1,
     });

@@ -7,7 +7,10 @@ export interface BenchOptions {
   duration: string;
   /** Length of each saturation step and closed-model run. */
   stepDuration: string;
-  /** How long each path runs before the first round (and the stack restarted for throughput). */
+  /**
+   * How long each path runs before the first round (and the stack restarted for throughput): a
+   * fresh process compiles its hot code for about a minute under load.
+   */
   warmUp: string;
   /** How many times each path is measured; the report gives the median and the spread. */
   rounds: number;
@@ -16,7 +19,7 @@ export interface BenchOptions {
 }
 
 const USAGE =
-  'usage: bench [--rate N] [--duration 30s] [--step-duration 10s] [--warm-up 20s] [--rounds 3] [--replicas N] (BENCH_RATE and BENCH_DURATION still work)';
+  'usage: bench [--rate N] [--duration 30s] [--step-duration 10s] [--warm-up 60s] [--rounds 3] [--replicas N] (BENCH_RATE and BENCH_DURATION still work)';
 
 /** Command-line options, with the older BENCH_RATE / BENCH_DURATION variables as defaults. */
 export function parseBenchOptions(
@@ -30,7 +33,7 @@ export function parseBenchOptions(
       rate: { type: 'string', default: env.BENCH_RATE ?? '200' },
       duration: { type: 'string', default: env.BENCH_DURATION ?? '30s' },
       'step-duration': { type: 'string', default: '10s' },
-      'warm-up': { type: 'string', default: '20s' },
+      'warm-up': { type: 'string', default: '60s' },
       rounds: { type: 'string', default: '3' },
       replicas: { type: 'string', default: '1' },
     },

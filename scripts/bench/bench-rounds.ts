@@ -26,6 +26,8 @@ export interface RoundRun {
 }
 
 export interface Rounds {
+  /** The warm-up of each path, in order: the first is the system's first minute after a start. */
+  warmUps: LoadResult[];
   floors: Array<Floor & { sumMs: number }>;
   runs: RoundRun[];
 }
@@ -70,14 +72,15 @@ export async function runRounds(
     { app: 'auth', url: `http://127.0.0.1:${stack.auth.httpPort}` },
   ];
   // Every path once, not only gRPC: each reaches code the others do not (HTTP parsing, the
-  // gateway's upstream connections, 300/s's deeper queues), and V8 compiles and deoptimises that
-  // code for tens of seconds, on worker threads that take the CPU the requests need. Warmed on
-  // gRPC alone, round 1's HTTP runs paid for that inside their measurement.
+  // gateway's upstream connections, 300/s's deeper queues), and V8 compiles that code for about a
+  // minute under load, on worker threads that take the CPU the requests need. Warmed on gRPC
+  // alone, round 1's HTTP runs paid for that inside their measurement. The warm-ups are kept
+  // and reported: the first is what a freshly started system gives its first minute.
+  const rounds: Rounds = { warmUps: [], floors: [], runs: [] };
   for (const { path, target, via, rate } of benchPaths(options.rate)) {
     const warmUp = { target, model: 'open' as const, rate, duration: options.warmUp };
-    await load(repoRoot, stack, { label: `warm-up, ${path}`, ...warmUp }, via);
+    rounds.warmUps.push(await load(repoRoot, stack, { label: `warm-up, ${path}`, ...warmUp }, via));
   }
-  const rounds: Rounds = { floors: [], runs: [] };
   for (let round = 1; round <= options.rounds; round += 1) {
     say(`round ${round} of ${options.rounds}: floor, then each path for ${options.duration}`);
     const floor = await measureFloor(stack.payments[0]!.grpcPort!, stores.postgres, stores.mongo);

@@ -30,7 +30,7 @@ async function measure(stores: BenchStores, options: BenchOptions): Promise<Benc
   const logDir = mkdtempSync(join(tmpdir(), 'saga-bench-logs-'));
   let stack = await startBenchStack(stores, true, logDir);
   const rounds = await runRounds(REPO_ROOT, stack, stores, options, say);
-  const runs: LoadResult[] = [];
+  const runs: LoadResult[] = [...rounds.warmUps];
   let saturation: BenchReport['saturation'] = null;
   for (const rate of SATURATION_RATES) {
     const run = await load(stack, {

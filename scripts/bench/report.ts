@@ -117,7 +117,7 @@ export function renderReport(report: BenchReport): string {
 
 function singleRuns(report: BenchReport): string[] {
   const lines = [
-    'single runs:',
+    'single runs (the warm-ups first: the freshly started system, its JIT still compiling):',
     ...table([
       ['run', 'load', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'req/s', 'errors', 'dropped'],
       ...report.runs.map((run) => [

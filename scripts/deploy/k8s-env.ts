@@ -1,4 +1,4 @@
-import { ref, type K8sObject } from './manifests.js';
+import { apiDeployments, ref, type K8sObject } from './manifests.js';
 import { appEnvProblems } from './app-env.js';
 
 /**
@@ -10,9 +10,7 @@ export function k8sEnvProblems(objects: K8sObject[]): string[] {
     objects.filter((o) => o.kind === 'ConfigMap').map((o) => [o.metadata.name, o.data ?? {}]),
   );
   const problems: string[] = [];
-  for (const deployment of objects.filter(
-    (o) => o.kind === 'Deployment' && o.metadata.labels?.['app.kubernetes.io/component'] === 'api',
-  )) {
+  for (const deployment of apiDeployments(objects)) {
     const app = deployment.metadata.labels?.['app.kubernetes.io/name'] ?? deployment.metadata.name;
     const pod = (deployment.spec as { template: { spec: { containers: ContainerEnv[] } } }).template
       .spec;

@@ -190,6 +190,13 @@ describe('k8s checks catch a deliberate mistake and name the object', () => {
       /^DestinationRule\/payments: loadBalancer.warmup.duration unset: a new replica must get its share/,
     ],
     [
+      'an app without a DestinationRule',
+      'base/istio/destination-rules.yaml',
+      /---\napiVersion: networking.istio.io\/v1\nkind: DestinationRule\nmetadata:\n {2}name: auth\n(.*\n)+?(?=---)/,
+      '',
+      /^Deployment\/auth: no DestinationRule for auth\.saga\.svc\.cluster\.local: a new replica would get/,
+    ],
+    [
       'a balancer Envoy cannot ramp up',
       'base/istio/destination-rules.yaml',
       /(name: orders\n(.*\n)+?) {6}simple: LEAST_REQUEST\n/,

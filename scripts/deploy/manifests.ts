@@ -14,6 +14,12 @@ export interface K8sObject {
 export const of = (objects: K8sObject[], kind: string) =>
   objects.filter((object) => object.kind === kind);
 
+/** The apps' Deployments (labelled `app.kubernetes.io/component: api`), not Redis or the jobs. */
+export const apiDeployments = (objects: K8sObject[]) =>
+  of(objects, 'Deployment').filter(
+    (d) => d.metadata.labels?.['app.kubernetes.io/component'] === 'api',
+  );
+
 /** An object's spec as the shape a check reads. */
 export const spec = <T>(object: K8sObject) => (object.spec ?? {}) as T;
 

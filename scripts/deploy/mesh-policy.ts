@@ -1,4 +1,4 @@
-import { of, ref, spec, type K8sObject } from './manifests.js';
+import { apiDeployments, of, ref, spec, type K8sObject } from './manifests.js';
 import { podTemplateOf, selects } from './pod-spec.js';
 import { routeProblems } from './route-policy.js';
 
@@ -53,9 +53,7 @@ export function meshProblems(objects: K8sObject[], namespace: string): string[] 
 
 function availabilityProblems(objects: K8sObject[]): string[] {
   const problems: string[] = [];
-  for (const deployment of of(objects, 'Deployment').filter(
-    (d) => d.metadata.labels?.['app.kubernetes.io/component'] === 'api',
-  )) {
+  for (const deployment of apiDeployments(objects)) {
     const labels = podTemplateOf(deployment)?.metadata?.labels;
     if (
       !of(objects, 'HorizontalPodAutoscaler').some(

@@ -1,4 +1,4 @@
-import { of, ref, spec, type K8sObject } from './manifests.js';
+import { apiDeployments, of, ref, spec, type K8sObject } from './manifests.js';
 import { servicePorts } from './service-policy.js';
 
 /** Retry conditions under which the request never reached the app: safe on top of its own. */
@@ -35,17 +35,21 @@ export function routeProblems(objects: K8sObject[], namespace: string): string[]
   const gateways = new Set(of(objects, 'Gateway').map((g) => g.metadata.name));
   const serviceOf = (host: string) =>
     host.replace(new RegExp(`\\.${namespace}\\.svc\\.cluster\\.local$`), '');
-  const apps = new Set(
-    of(objects, 'Deployment')
-      .filter((d) => d.metadata.labels?.['app.kubernetes.io/component'] === 'api')
-      .map((d) => d.metadata.name),
-  );
+  const apps = apiDeployments(objects).map((d) => d.metadata.name);
+  const ruled = new Set<string>();
   for (const rule of of(objects, 'DestinationRule')) {
     const { host, trafficPolicy } = spec<{ host: string; trafficPolicy?: TrafficPolicy }>(rule);
     if (!servicePorts(objects, serviceOf(host)))
       problems.push(`${ref(rule)}: host ${host} is no Service in ${namespace}`);
-    if (apps.has(serviceOf(host))) problems.push(...warmupProblems(ref(rule), trafficPolicy));
+    if (!apps.includes(serviceOf(host))) continue;
+    ruled.add(serviceOf(host));
+    problems.push(...warmupProblems(ref(rule), trafficPolicy));
   }
+  for (const app of apps)
+    if (!ruled.has(app))
+      problems.push(
+        `Deployment/${app}: no DestinationRule for ${app}.${namespace}.svc.cluster.local: a new replica would get its full share of requests at once`,
+      );
   for (const vs of of(objects, 'VirtualService')) {
     const s = spec<{ gateways?: string[]; http?: HttpRoute[] }>(vs);
     for (const gateway of s.gateways ?? [])

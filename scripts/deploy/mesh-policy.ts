@@ -1,6 +1,6 @@
 import { apiDeployments, of, ref, spec, type K8sObject } from './manifests.js';
 import { podTemplateOf, selects } from './pod-spec.js';
-import { routeProblems } from './route-policy.js';
+import { routeProblems, slowStartProblems } from './route-policy.js';
 
 /**
  * The namespace-wide guarantees (STRICT mTLS, deny-by-default in the mesh and the network, no
@@ -47,6 +47,7 @@ export function meshProblems(objects: K8sObject[], namespace: string): string[] 
     ...availabilityProblems(objects),
     ...principalProblems(objects, namespace),
     ...routeProblems(objects, namespace),
+    ...slowStartProblems(objects, namespace),
   );
   return problems;
 }

@@ -35,21 +35,11 @@ export function routeProblems(objects: K8sObject[], namespace: string): string[]
   const gateways = new Set(of(objects, 'Gateway').map((g) => g.metadata.name));
   const serviceOf = (host: string) =>
     host.replace(new RegExp(`\\.${namespace}\\.svc\\.cluster\\.local$`), '');
-  const apps = apiDeployments(objects).map((d) => d.metadata.name);
-  const ruled = new Set<string>();
   for (const rule of of(objects, 'DestinationRule')) {
-    const { host, trafficPolicy } = spec<{ host: string; trafficPolicy?: TrafficPolicy }>(rule);
+    const host = spec<{ host: string }>(rule).host;
     if (!servicePorts(objects, serviceOf(host)))
       problems.push(`${ref(rule)}: host ${host} is no Service in ${namespace}`);
-    if (!apps.includes(serviceOf(host))) continue;
-    ruled.add(serviceOf(host));
-    problems.push(...warmupProblems(ref(rule), trafficPolicy));
   }
-  for (const app of apps)
-    if (!ruled.has(app))
-      problems.push(
-        `Deployment/${app}: no DestinationRule for ${app}.${namespace}.svc.cluster.local: a new replica would get its full share of requests at once`,
-      );
   for (const vs of of(objects, 'VirtualService')) {
     const s = spec<{ gateways?: string[]; http?: HttpRoute[] }>(vs);
     for (const gateway of s.gateways ?? [])
@@ -80,6 +70,22 @@ export function routeProblems(objects: K8sObject[], namespace: string): string[]
     }
   }
   return problems;
+}
+
+/** Every app has a DestinationRule that ramps a new replica up (Envoy's slow start). */
+export function slowStartProblems(objects: K8sObject[], namespace: string): string[] {
+  const rules = new Map(
+    of(objects, 'DestinationRule').map((rule) => [spec<{ host: string }>(rule).host, rule]),
+  );
+  return apiDeployments(objects).flatMap(({ metadata: { name } }) => {
+    const host = `${name}.${namespace}.svc.cluster.local`;
+    const rule = rules.get(host);
+    if (!rule)
+      return [
+        `Deployment/${name}: no DestinationRule for ${host}: a new replica would get its full share of requests at once`,
+      ];
+    return warmupProblems(ref(rule), spec<{ trafficPolicy?: TrafficPolicy }>(rule).trafficPolicy);
+  });
 }
 
 /** An app's rule must ramp a new replica up for at least MIN_WARMUP_SECONDS. */
